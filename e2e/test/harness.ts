@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { discoverCli, type ClaudeAgentOptions } from '@agentsdk/core';
+import { createModelServer, type ModelServer, type ModelTurn } from '@agentsdk/testing';
+import { afterEach, expect } from 'vitest';
+
+/** The pinned real CLI, found the way users' installs find it (this package's node_modules). */
+export const cli = discoverCli({ cwd: dirname(fileURLToPath(import.meta.url)) });
+
+export interface E2E {
+  server: ModelServer;
+  /** Private HOME / TMPDIR / project dir of this test. */
+  home: string;
+  tmp: string;
+  cwd: string;
+  /** Options that point the real CLI at the scripted server, offline, in this test's dirs. */
+  options(extra?: ClaudeAgentOptions): ClaudeAgentOptions;
+}
+
+const open: Array<() => Promise<void>> = [];
+
+/** A scripted model server plus private dirs; torn down after the test, with a child-process check. */
+export async function e2e(turns: ModelTurn[] = []): Promise<E2E> {
+  const root = mkdtempSync(join(tmpdir(), 'agentsdk-e2e-'));
+  const home = join(root, 'home');
+  const tmp = join(root, 'tmp');
+  const cwd = join(root, 'project');
+  for (const dir of [home, tmp, cwd]) mkdirSync(dir, { recursive: true });
+  const server = await createModelServer({ script: turns });
+  open.push(async () => {
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  return {
+    server,
+    home,
+    tmp,
+    cwd,
+    options: (extra = {}) => ({
+      cliPath: cli.path,
+      cwd,
+      ...extra,
+      env: {
+        HOME: home,
+        TMPDIR: tmp,
+        ANTHROPIC_API_KEY: 'sk-test-offline',
+        ANTHROPIC_BASE_URL: server.url,
+        ANTHROPIC_AUTH_TOKEN: undefined,
+        CLAUDE_CODE_MAX_RETRIES: '0',
+        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+        DISABLE_TELEMETRY: '1',
+        ...extra.env,
+      },
+    }),
+  };
+}
+
+/** Child processes of this test process that are still alive. */
+export function liveChildren(): number[] {
+  let out: string;
+  try {
+    out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], {
+      encoding: 'utf8',
+    });
+  } catch {
+    return []; // ps exits 1 when there are none
+  }
+  return out
+    .split('\n')
+    .filter((line) => line.trim() && !/\bps -o\b/.test(line))
+    .map((line) => Number.parseInt(line.trim(), 10));
+}
+
+afterEach(async () => {
+  const survivors = liveChildren();
+  for (const close of open.splice(0).reverse()) await close();
+  expect(survivors, 'a CLI process outlived its test').toEqual([]);
+});

@@ -1,0 +1,196 @@
+import { AbortError } from '../errors/AbortError.js';
+import { ControlError } from '../errors/ControlError.js';
+import { ControlTimeoutError } from '../errors/ControlTimeoutError.js';
+
+/** Answers one kind of control request the CLI sends (can_use_tool, hook_callback, mcp_message…). */
+export type InboundHandler = (
+  request: Record<string, unknown>,
+  context: { signal: AbortSignal; requestId: string | undefined },
+) => Promise<Record<string, unknown> | undefined> | Record<string, unknown> | undefined;
+
+export interface OutboundRequestOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+interface Pending {
+  subtype: string;
+  resolve(value: Record<string, unknown>): void;
+  reject(error: Error): void;
+  cleanup(): void;
+}
+
+let routerSeq = 0;
+
+/**
+ * The control half of the protocol, routed before any consumer queue so a slow consumer never
+ * stalls a permission check or tool call. Outbound requests get ids, timeouts and abort; inbound
+ * requests run concurrently, each with an AbortSignal that `control_cancel_request` aborts.
+ */
+export class ControlRouter {
+  private readonly pending = new Map<string, Pending>();
+  private readonly inbound = new Map<string, AbortController>();
+  private readonly handlers = new Map<string, InboundHandler>();
+  private readonly prefix = `req_${(++routerSeq).toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  private seq = 0;
+  private failure: Error | undefined;
+
+  constructor(
+    private readonly write: (message: unknown) => Promise<void>,
+    private readonly defaultTimeoutMs: number,
+    private readonly onHandlerError: (subtype: string, error: unknown) => void = () => {},
+  ) {}
+
+  /** Register the answer to one inbound subtype. */
+  on(subtype: string, handler: InboundHandler): void {
+    this.handlers.set(subtype, handler);
+  }
+
+  /** Consume a control message. Returns false for anything else (it belongs to the consumer). */
+  route(message: Record<string, unknown>): boolean {
+    switch (message.type) {
+      case 'control_response':
+        this.onResponse(message.response as Record<string, unknown> | undefined);
+        return true;
+      case 'control_request':
+        void this.onRequest(message);
+        return true;
+      case 'control_cancel_request':
+        this.onCancel(message.request_id);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Send a control request and wait for its answer (`response.response`, `{}` when absent). */
+  request(
+    subtype: string,
+    fields: Record<string, unknown> = {},
+    options: OutboundRequestOptions = {},
+  ): Promise<Record<string, unknown>> {
+    if (this.failure) return Promise.reject(this.failure);
+    const requestId = `${this.prefix}_${++this.seq}`;
+    const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+    return new Promise((resolve, reject) => {
+      const signal = options.signal;
+      const onAbort = (): void => {
+        this.pending.delete(requestId);
+        entry.cleanup();
+        reject(
+          new AbortError(`The "${subtype}" control request was aborted.`, {
+            cause: signal?.reason,
+          }),
+        );
+      };
+      const timer =
+        timeoutMs > 0 && Number.isFinite(timeoutMs)
+          ? setTimeout(() => {
+              this.pending.delete(requestId);
+              entry.cleanup();
+              reject(new ControlTimeoutError(subtype, timeoutMs));
+            }, timeoutMs)
+          : undefined;
+      const entry: Pending = {
+        subtype,
+        resolve,
+        reject,
+        cleanup: () => {
+          if (timer) clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+        },
+      };
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.pending.set(requestId, entry);
+      this.write({
+        type: 'control_request',
+        request_id: requestId,
+        request: { subtype, ...fields },
+      }).catch((error: unknown) => {
+        if (!this.pending.delete(requestId)) return;
+        entry.cleanup();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      });
+    });
+  }
+
+  /** Reject every pending request and abort every inbound handler (the process ended). */
+  fail(error: Error): void {
+    this.failure ??= error;
+    for (const [id, entry] of this.pending) {
+      this.pending.delete(id);
+      entry.cleanup();
+      entry.reject(error);
+    }
+    for (const controller of this.inbound.values()) controller.abort(error);
+    this.inbound.clear();
+  }
+
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  get inboundCount(): number {
+    return this.inbound.size;
+  }
+
+  private onResponse(response: Record<string, unknown> | undefined): void {
+    const id = response?.request_id;
+    if (typeof id !== 'string') return; // answers to id-less requests: nothing waits for them
+    const entry = this.pending.get(id);
+    if (!entry) return; // unknown or already timed out: the CLI does the same (ignores)
+    this.pending.delete(id);
+    entry.cleanup();
+    if (response?.subtype === 'error') {
+      const code = typeof response.error_code === 'string' ? response.error_code : undefined;
+      entry.reject(
+        new ControlError(entry.subtype, String(response.error ?? 'unknown error'), code),
+      );
+    } else {
+      const payload = response?.response;
+      entry.resolve(
+        typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {},
+      );
+    }
+  }
+
+  private async onRequest(message: Record<string, unknown>): Promise<void> {
+    const requestId = typeof message.request_id === 'string' ? message.request_id : undefined;
+    const request = (message.request ?? {}) as Record<string, unknown>;
+    const subtype = String(request.subtype ?? '');
+    const handler = this.handlers.get(subtype);
+    const controller = new AbortController();
+    if (requestId !== undefined) this.inbound.set(requestId, controller);
+    let reply: Record<string, unknown>;
+    try {
+      if (!handler) throw new Error(`Unsupported control request subtype: ${subtype}`);
+      const result = await handler(request, { signal: controller.signal, requestId });
+      reply = {
+        subtype: 'success',
+        request_id: requestId,
+        ...(result !== undefined ? { response: result } : {}),
+      };
+    } catch (error) {
+      if (handler) this.onHandlerError(subtype, error);
+      reply = { subtype: 'error', request_id: requestId, error: errorMessage(error) };
+    }
+    if (requestId !== undefined) this.inbound.delete(requestId);
+    // Cancelled by the CLI, or the session ended: the CLI no longer waits, so we stay silent.
+    if (controller.signal.aborted || this.failure) return;
+    await this.write({ type: 'control_response', response: reply }).catch(() => {});
+  }
+
+  private onCancel(requestId: unknown): void {
+    if (typeof requestId !== 'string') return;
+    const controller = this.inbound.get(requestId);
+    if (!controller) return;
+    this.inbound.delete(requestId);
+    controller.abort(new AbortError('The CLI cancelled this request.'));
+  }
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : 'Unknown error';
+}

@@ -1,0 +1,44 @@
+const MARKER = Symbol.for('agentsdk.error');
+
+/** Every error code this SDK throws. A string literal union so `switch (err.code)` is exhaustive. */
+export type AgentSDKErrorCode =
+  | 'CLI_NOT_FOUND'
+  | 'CLI_CONNECTION'
+  | 'PROCESS_ERROR'
+  | 'CLI_JSON_DECODE'
+  | 'CONTROL_TIMEOUT'
+  | 'CONTROL_ERROR'
+  | 'RESULT_ERROR'
+  | 'ABORTED'
+  | 'INVALID_OPTIONS';
+
+/**
+ * Base class of all agentsdk errors. `AgentSDKError.is(x)` works across duplicated installs
+ * (two copies of this package in one process), where `instanceof` would not.
+ */
+export class AgentSDKError extends Error {
+  readonly code: AgentSDKErrorCode;
+  readonly [MARKER] = true;
+
+  constructor(code: AgentSDKErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = new.target.name;
+  }
+
+  static is(value: unknown): value is AgentSDKError {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[MARKER] === true
+    );
+  }
+}
+
+/** True when `value` is an agentsdk error with the given code (works across installs). */
+export function isAgentSDKError<C extends AgentSDKErrorCode>(
+  value: unknown,
+  code: C,
+): value is AgentSDKError & { code: C } {
+  return AgentSDKError.is(value) && value.code === code;
+}

@@ -1,0 +1,216 @@
+export { AgentSDKError, isAgentSDKError, type AgentSDKErrorCode } from './errors/AgentSDKError.js';
+export { AbortError } from './errors/AbortError.js';
+export { CLIConnectionError } from './errors/CLIConnectionError.js';
+export { CLIJSONDecodeError } from './errors/CLIJSONDecodeError.js';
+export { CLINotFoundError } from './errors/CLINotFoundError.js';
+export { ControlError } from './errors/ControlError.js';
+export { ControlTimeoutError } from './errors/ControlTimeoutError.js';
+export { InvalidOptionsError } from './errors/InvalidOptionsError.js';
+export { ProcessError } from './errors/ProcessError.js';
+export { ResultError } from './errors/ResultError.js';
+
+export type {
+  AgentDefinition,
+  ClaudeAgentOptions,
+  Effort,
+  JsonSchemaOutputFormat,
+  McpHttpServerConfig,
+  McpServerConfig,
+  McpSSEServerConfig,
+  McpStdioServerConfig,
+  SandboxIgnoreViolations,
+  SandboxNetworkConfig,
+  SandboxSettings,
+  SDKWarning,
+  SdkPluginConfig,
+  SettingSource,
+  SystemPromptPreset,
+  ThinkingConfig,
+  ToolsPreset,
+} from './options/ClaudeAgentOptions.js';
+
+export type {
+  JSONRPCMessage,
+  McpSdkServerConfig,
+  SdkMcpRequestContext,
+  SdkMcpServer,
+} from './mcp/SdkMcpServer.js';
+
+export type {
+  CanUseTool,
+  CanUseToolContext,
+  PermissionBehavior,
+  PermissionMode,
+  PermissionResult,
+  PermissionRuleValue,
+  PermissionUpdate,
+  PermissionUpdateDestination,
+} from './permissions/types.js';
+
+export type {
+  BaseHookInput,
+  HookCallback,
+  HookCallbackMatcher,
+  HookEvent,
+  HookOutput,
+} from './hooks/types.js';
+
+export { query, type QueryParams } from './query/query.js';
+export { Query } from './query/QueryGenerator.js';
+export { ClaudeSDKClient } from './query/ClaudeSDKClient.js';
+export type { UserInput } from './session/Session.js';
+export type { McpServerStatus, ModelInfo, ServerInfo } from './control/serverInfo.js';
+
+export type { Transport, TransportExit, TransportSink } from './transport/Transport.js';
+export {
+  SubprocessTransport,
+  type SubprocessTransportOptions,
+} from './transport/SubprocessTransport.js';
+export { BASE_ARGS, buildArgs } from './transport/buildArgs.js';
+export { buildEnv } from './transport/buildEnv.js';
+export {
+  CLI_PATH_ENV_VARS,
+  discoverCli,
+  type CliCommand,
+  type DiscoverCliOptions,
+} from './cli/discoverCli.js';
+export { cliVersion, compareVersions, MIN_CLI_VERSION } from './cli/cliVersion.js';
+export { SDK_VERSION } from './version.js';
+
+export {
+  KNOWN_CONTENT_BLOCK_TYPES,
+  type CacheControl,
+  type ContentBlock,
+  type ContentBlockParam,
+  type ContentBlockType,
+  type DocumentBlock,
+  type DocumentBlockParam,
+  type DocumentSource,
+  type ImageBlock,
+  type ImageBlockParam,
+  type ImageSource,
+  type RedactedThinkingBlock,
+  type TextBlock,
+  type TextBlockParam,
+  type ThinkingBlock,
+  type ToolResultBlock,
+  type ToolResultBlockParam,
+  type ToolResultContentBlock,
+  type ToolUseBlock,
+  type UnknownContentBlock,
+} from './messages/content.js';
+export type {
+  CacheCreationUsage,
+  MessageDeltaUsage,
+  ModelUsage,
+  ResultUsage,
+  ServerToolUseUsage,
+  StopReason,
+  Usage,
+} from './messages/usage.js';
+export type {
+  APIAssistantMessage,
+  SDKAssistantMessage,
+  SDKAssistantMessageError,
+  ToolUseMeta,
+} from './messages/assistant.js';
+export type {
+  SDKUserMessage,
+  SDKUserMessageInput,
+  ToolPermissionDecision,
+  ToolResultMeta,
+} from './messages/user.js';
+export {
+  KNOWN_SYSTEM_SUBTYPES,
+  type BackgroundTaskInfo,
+  type FastModeState,
+  type McpServerInfo,
+  type PluginInfo,
+  type SDKSystemApiRetryMessage,
+  type SDKSystemBackgroundTasksChangedMessage,
+  type SDKSystemCompactBoundaryMessage,
+  type SDKSystemHookProgressMessage,
+  type SDKSystemHookResponseMessage,
+  type SDKSystemHookStartedMessage,
+  type SDKSystemInitMessage,
+  type SDKSystemMessage,
+  type SDKSystemOtherMessage,
+  type SDKSystemPermissionDeniedMessage,
+  type SDKSystemSessionStateChangedMessage,
+  type SDKSystemStatusMessage,
+  type SDKSystemSubtype,
+  type SDKSystemTaskNotificationMessage,
+  type SDKSystemTaskProgressMessage,
+  type SDKSystemTaskStartedMessage,
+  type SDKSystemTaskUpdatedMessage,
+  type SDKSystemThinkingTokensMessage,
+  type TaskUsage,
+} from './messages/system.js';
+export type {
+  SDKPermissionDenial,
+  SDKResultError,
+  SDKResultErrorSubtype,
+  SDKResultMessage,
+  SDKResultSuccess,
+  SubagentStats,
+  TerminalReason,
+} from './messages/result.js';
+export type {
+  CitationsDelta,
+  ContentBlockDelta,
+  ContentBlockDeltaEvent,
+  ContentBlockStartEvent,
+  ContentBlockStopEvent,
+  InputJSONDelta,
+  MessageDeltaEvent,
+  MessageStartEvent,
+  MessageStopEvent,
+  RawMessageStreamEvent,
+  SDKStreamEvent,
+  SignatureDelta,
+  TextDelta,
+  ThinkingDelta,
+} from './messages/streamEvent.js';
+export {
+  KNOWN_MESSAGE_TYPES,
+  type SDKMessage,
+  type SDKMessageType,
+  type SDKUnknownMessage,
+} from './messages/SDKMessage.js';
+export {
+  CONTROL_MESSAGE_TYPES,
+  type CanUseToolRequest,
+  type ControlErrorResponse,
+  type ControlSuccessResponse,
+  type HookCallbackRequest,
+  type InboundControlRequest,
+  type McpMessageRequest,
+  type SDKControlCancelRequest,
+  type SDKControlMessage,
+  type SDKControlRequest,
+  type SDKControlResponse,
+} from './messages/control.js';
+export {
+  isAssistantMessage,
+  isInitMessage,
+  isResultError,
+  isResultMessage,
+  isResultSuccess,
+  isStreamEvent,
+  isSystemMessage,
+  isSystemOtherMessage,
+  isTextBlock,
+  isThinkingBlock,
+  isToolResultBlock,
+  isToolUseBlock,
+  isUnknownContentBlock,
+  isUnknownMessage,
+  isUserMessage,
+} from './messages/guards.js';
+export {
+  finalText,
+  messageText,
+  structuredOutput,
+  toolResults,
+  toolUses,
+} from './messages/helpers.js';

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { SDKAssistantMessage } from './assistant.js';
+import type { ContentBlock, UnknownContentBlock } from './content.js';
+import {
+  isAssistantMessage,
+  isInitMessage,
+  isResultError,
+  isResultMessage,
+  isResultSuccess,
+  isSystemMessage,
+  isSystemOtherMessage,
+  isTextBlock,
+  isToolUseBlock,
+  isUnknownContentBlock,
+  isUnknownMessage,
+} from './guards.js';
+import type { SDKResultMessage, SDKResultSuccess } from './result.js';
+import type { SDKMessage, SDKUnknownMessage } from './SDKMessage.js';
+
+const ids = { session_id: 's', uuid: 'u' };
+
+function assistant(content: (ContentBlock | UnknownContentBlock)[], parent: string | null = null) {
+  return {
+    type: 'assistant',
+    message: {
+      id: 'msg_1',
+      type: 'message',
+      role: 'assistant',
+      model: 'claude-opus-5-5',
+      content: content as ContentBlock[],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: { input_tokens: 10, output_tokens: 1 },
+    },
+    parent_tool_use_id: parent,
+    ...ids,
+  } satisfies SDKAssistantMessage;
+}
+
+function result(fields: Partial<SDKResultSuccess> = {}): SDKResultMessage {
+  return {
+    type: 'result',
+    subtype: 'success',
+    is_error: false,
+    result: 'done',
+    duration_ms: 1,
+    duration_api_ms: 1,
+    num_turns: 1,
+    stop_reason: 'end_turn',
+    total_cost_usd: 0,
+    usage: {
+      input_tokens: 0,
+      output_tokens: 0,
+      cache_creation_input_tokens: 0,
+      cache_read_input_tokens: 0,
+    },
+    modelUsage: {},
+    permission_denials: [],
+    ...ids,
+    ...fields,
+  };
+}
+
+describe('unknown messages', () => {
+  it('are recognised, and delivered with every field intact', () => {
+    const line =
+      '{"type":"keep_alive"}\n{"type":"tool_progress","tool_use_id":"t","elapsed_time_seconds":3}';
+    const msgs = line.split('\n').map((l) => JSON.parse(l) as SDKMessage | SDKUnknownMessage);
+    expect(msgs.map(isUnknownMessage)).toEqual([true, true]);
+    const [, progress] = msgs;
+    if (progress && isUnknownMessage(progress)) {
+      expect(progress.type).toBe('tool_progress');
+      expect(progress['elapsed_time_seconds']).toBe(3);
+    }
+    for (const m of msgs) expect(isAssistantMessage(m) || isResultMessage(m)).toBe(false);
+  });
+
+  it('a system message with an unnamed subtype is a system message, of the "other" kind', () => {
+    const m = { type: 'system', subtype: 'notification', text: 'hi', ...ids } as const;
+    expect(isUnknownMessage(m)).toBe(false);
+    expect(isSystemMessage(m)).toBe(true);
+    expect(isSystemOtherMessage(m)).toBe(true);
+    expect(isInitMessage(m)).toBe(false);
+    if (isSystemOtherMessage(m)) expect(m['text']).toBe('hi');
+  });
+});
+
+describe('unknown content blocks', () => {
+  it('are recognised and kept in place', () => {
+    const server = { type: 'server_tool_use', id: 'srv_1', name: 'web_search', input: {} };
+    const msg = assistant([{ type: 'text', text: 'a' }, server, { type: 'text', text: 'b' }]);
+    expect(msg.message.content.map((b) => isUnknownContentBlock(b))).toEqual([false, true, false]);
+    expect(msg.message.content[1]).toBe(server);
+    expect(msg.message.content.filter(isTextBlock)).toHaveLength(2);
+    expect(msg.message.content.filter(isToolUseBlock)).toHaveLength(0);
+  });
+});
+
+describe('result guards', () => {
+  it('treat an API error (subtype success, is_error true) as an error (PROTOCOL.md §9.3)', () => {
+    const apiError = result({
+      is_error: true,
+      result: 'Invalid API key · Fix external API key',
+      api_error_status: 401,
+      terminal_reason: 'api_error',
+    });
+    expect(isResultError(apiError)).toBe(true);
+    expect(isResultSuccess(apiError)).toBe(false);
+  });
+
+  it('treat a real success as a success', () => {
+    const ok = result();
+    expect(isResultSuccess(ok)).toBe(true);
+    expect(isResultError(ok)).toBe(false);
+  });
+});

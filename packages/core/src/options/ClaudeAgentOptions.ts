@@ -1,0 +1,182 @@
+import type { McpSdkServerConfig } from '../mcp/SdkMcpServer.js';
+import type { CanUseTool, PermissionMode } from '../permissions/types.js';
+import type { HookEvent, HookCallbackMatcher } from '../hooks/types.js';
+
+/** Claude Code's own system prompt, optionally with text appended. */
+export interface SystemPromptPreset {
+  type: 'preset';
+  preset: 'claude_code';
+  append?: string;
+}
+
+/** `tools` preset: Claude Code's default tool set. */
+export interface ToolsPreset {
+  type: 'preset';
+  preset: 'claude_code';
+}
+
+export interface McpStdioServerConfig {
+  type?: 'stdio';
+  command: string;
+  args?: string[];
+  env?: Record<string, string>;
+}
+
+export interface McpSSEServerConfig {
+  type: 'sse';
+  url: string;
+  headers?: Record<string, string>;
+}
+
+export interface McpHttpServerConfig {
+  type: 'http';
+  url: string;
+  headers?: Record<string, string>;
+}
+
+export type McpServerConfig =
+  McpStdioServerConfig | McpSSEServerConfig | McpHttpServerConfig | McpSdkServerConfig;
+
+/** A subagent the model can start with the Agent tool. */
+export interface AgentDefinition {
+  description: string;
+  prompt: string;
+  tools?: string[];
+  disallowedTools?: string[];
+  model?: 'sonnet' | 'opus' | 'haiku' | 'inherit' | (string & {});
+}
+
+export type SettingSource = 'user' | 'project' | 'local';
+
+export interface SdkPluginConfig {
+  type: 'local';
+  path: string;
+}
+
+export interface SandboxNetworkConfig {
+  allowUnixSockets?: string[];
+  allowAllUnixSockets?: boolean;
+  allowLocalBinding?: boolean;
+  httpProxyPort?: number;
+  socksProxyPort?: number;
+}
+
+export interface SandboxIgnoreViolations {
+  file?: string[];
+  network?: string[];
+}
+
+/** Bash sandboxing, passed to the CLI as the `sandbox` block of `--settings`. */
+export interface SandboxSettings {
+  enabled?: boolean;
+  autoAllowBashIfSandboxed?: boolean;
+  excludedCommands?: string[];
+  allowUnsandboxedCommands?: boolean;
+  network?: SandboxNetworkConfig;
+  ignoreViolations?: SandboxIgnoreViolations;
+  enableWeakerNestedSandbox?: boolean;
+}
+
+export interface JsonSchemaOutputFormat {
+  type: 'json_schema';
+  schema: Record<string, unknown>;
+}
+
+export type ThinkingConfig =
+  { type: 'adaptive' } | { type: 'enabled'; budgetTokens: number } | { type: 'disabled' };
+
+export type Effort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
+
+/**
+ * Every option of a session. camelCase here; the wire keeps the CLI's names.
+ * Defaults are the CLI's unless a comment says otherwise.
+ */
+export interface ClaudeAgentOptions {
+  // --- model and prompt
+  model?: string;
+  fallbackModel?: string;
+  /** Omitted → an empty custom prompt (as the official SDKs). Use the preset for Claude Code's own. */
+  systemPrompt?: string | SystemPromptPreset;
+  maxTurns?: number;
+  maxBudgetUsd?: number;
+  /** Legacy thinking budget; prefer `thinking`. */
+  maxThinkingTokens?: number;
+  thinking?: ThinkingConfig;
+  effort?: Effort;
+  betas?: string[];
+
+  // --- environment
+  /** Working directory of the CLI. Must exist. Default: `process.cwd()`. */
+  cwd?: string;
+  /** Merged over `process.env`; a key set to `undefined` removes it from the child's env. */
+  env?: Record<string, string | undefined>;
+  /** Unix user to run the CLI as (needs the privileges to do so). */
+  user?: string;
+  addDirs?: string[];
+  /** Path to the CLI: a native binary or a `cli.js`. Default: discovered (see README). */
+  cliPath?: string;
+
+  // --- tools
+  /** The base tool set: a list of names, `[]` for none, or the Claude Code preset. */
+  tools?: string[] | ToolsPreset;
+  allowedTools?: string[];
+  disallowedTools?: string[];
+  mcpServers?: Record<string, McpServerConfig>;
+  strictMcpConfig?: boolean;
+
+  // --- permissions
+  permissionMode?: PermissionMode;
+  /** Needed together with `permissionMode: 'bypassPermissions'` or to switch to it later. */
+  allowDangerouslySkipPermissions?: boolean;
+  canUseTool?: CanUseTool;
+  /** Use an MCP tool as the permission prompt (mutually exclusive with `canUseTool`). */
+  permissionPromptToolName?: string;
+
+  // --- hooks
+  hooks?: Partial<Record<HookEvent, HookCallbackMatcher[]>>;
+
+  // --- sessions
+  continueConversation?: boolean;
+  resume?: string;
+  forkSession?: boolean;
+  resumeSessionAt?: string;
+  sessionId?: string;
+  /** `false` → the CLI writes no session files (`--no-session-persistence`). */
+  persistSession?: boolean;
+
+  // --- output
+  outputFormat?: JsonSchemaOutputFormat;
+  includePartialMessages?: boolean;
+
+  // --- settings, agents, plugins
+  /** Omitted or `[]` → no filesystem settings are loaded. List the sources to load. */
+  settingSources?: SettingSource[];
+  /** Extra settings: a path to a settings file or a settings object. */
+  settings?: string | Record<string, unknown>;
+  agents?: Record<string, AgentDefinition>;
+  plugins?: SdkPluginConfig[];
+  sandbox?: SandboxSettings;
+
+  // --- process
+  /** Called with each stderr line of the CLI. stderr is always drained, whether set or not. */
+  stderr?: (line: string) => void;
+  /** Extra CLI flags: `{ 'debug-to-stderr': null }` → `--debug-to-stderr`, values → `--flag=value`. */
+  extraArgs?: Record<string, string | null>;
+  /** Ends the session (and the CLI) when aborted. */
+  abortSignal?: AbortSignal;
+  /** Timeout of our control requests to the CLI (initialize, interrupt, …). Default 60 s. */
+  controlTimeoutMs?: number;
+  /** Grace after stdin EOF before SIGTERM, and after SIGTERM before SIGKILL. Default 5000 ms / 2000 ms. */
+  shutdownGraceMs?: number;
+  killGraceMs?: number;
+  /** Throw `ResultError` from the iterator when a turn ends with `is_error: true`. Default false. */
+  throwOnResultError?: boolean;
+  /** Called for protocol warnings (noise lines, version below minimum). Default: `console.warn`. */
+  onWarning?: (warning: SDKWarning) => void;
+}
+
+export interface SDKWarning {
+  code:
+    'NON_JSON_STDOUT' | 'CLI_VERSION' | 'UNHANDLED_CONTROL_REQUEST' | 'CALLBACK_ERROR' | 'CONFIG';
+  message: string;
+}

@@ -1,0 +1,268 @@
+import { discoverCli } from '../cli/discoverCli.js';
+import { cliVersion, compareVersions, MIN_CLI_VERSION } from '../cli/cliVersion.js';
+import { ControlRouter } from '../control/ControlRouter.js';
+import type { ServerInfo } from '../control/serverInfo.js';
+import { AbortError } from '../errors/AbortError.js';
+import { CLIConnectionError } from '../errors/CLIConnectionError.js';
+import { ProcessError } from '../errors/ProcessError.js';
+import type { SDKMessage } from '../messages/SDKMessage.js';
+import type { SDKUserMessageInput } from '../messages/user.js';
+import type { ClaudeAgentOptions, SDKWarning } from '../options/ClaudeAgentOptions.js';
+import { MessageQueue } from '../query/MessageQueue.js';
+import { buildArgs } from '../transport/buildArgs.js';
+import { buildEnv } from '../transport/buildEnv.js';
+import { SubprocessTransport } from '../transport/SubprocessTransport.js';
+import type { Transport, TransportExit } from '../transport/Transport.js';
+import { initializeRequest } from './initializeRequest.js';
+import { resolveUser } from './resolveUser.js';
+import { defaultWarn } from './warn.js';
+
+const DEFAULT_CONTROL_TIMEOUT_MS = 60_000;
+
+/** A user turn: a string, or a full user message as the CLI reads it on stdin. */
+export type UserInput = string | SDKUserMessageInput;
+
+/**
+ * One CLI process and its conversation: starts the transport, sends `initialize`, routes control
+ * messages, queues the rest for the consumer, tracks turns to know when input may end, and turns
+ * the process's end into either a clean end or a `ProcessError`.
+ */
+export class Session {
+  readonly messages = new MessageQueue<SDKMessage>();
+  readonly control: ControlRouter;
+  sessionId: string | undefined;
+
+  private transport: Transport | undefined;
+  private started: Promise<void> | undefined;
+  private initialized: Promise<ServerInfo> | undefined;
+  private initAnswered = false;
+  private closing: Promise<void> | undefined;
+  private closeRequested = false;
+  private exited = false;
+  private turnsSent = 0;
+  private results = 0;
+  private lastResultIsError = false;
+  private sawSessionState = false;
+  private sessionState: string | undefined;
+  private inputFinished = false;
+  private readonly warn: (warning: SDKWarning) => void;
+  private readonly onAbort = (): void => {
+    this.messages.fail(
+      new AbortError('The query was aborted.', { cause: this.options.abortSignal?.reason }),
+    );
+    void this.close();
+  };
+
+  constructor(
+    private readonly options: ClaudeAgentOptions = {},
+    transport?: Transport,
+  ) {
+    this.transport = transport;
+    this.warn = options.onWarning ?? defaultWarn;
+    this.control = new ControlRouter(
+      (message) => this.write(message),
+      options.controlTimeoutMs ?? DEFAULT_CONTROL_TIMEOUT_MS,
+      (subtype, error) =>
+        this.warn({
+          code: 'CALLBACK_ERROR',
+          message: `The ${subtype} handler failed: ${String(error)}`,
+        }),
+    );
+  }
+
+  /** Spawn the CLI and send `initialize`. Idempotent; rejects if the CLI cannot be started. */
+  start(): Promise<void> {
+    this.started ??= this.doStart();
+    return this.started;
+  }
+
+  /** The CLI's answer to `initialize` (its commands, models, account, version, …). */
+  async serverInfo(): Promise<ServerInfo> {
+    await this.start();
+    return this.initialized as Promise<ServerInfo>;
+  }
+
+  /** Write one user turn. */
+  async send(input: UserInput): Promise<void> {
+    await this.start();
+    const message: SDKUserMessageInput =
+      typeof input === 'string'
+        ? {
+            type: 'user',
+            session_id: this.sessionId ?? '',
+            message: { role: 'user', content: [{ type: 'text', text: input }] },
+            parent_tool_use_id: null,
+          }
+        : input;
+    // Counted before the write: the CLI may answer (or die) before the write's promise settles.
+    this.turnsSent += 1;
+    await this.write(message);
+  }
+
+  /**
+   * The caller has no more turns to send: close stdin once every turn has its result and the
+   * CLI reports idle (so background-task turns after the first result still get answered).
+   */
+  finishInput(): void {
+    this.inputFinished = true;
+    this.maybeEndInput();
+  }
+
+  /** Close stdin now (explicit EOF). */
+  endInput(): void {
+    this.transport?.endInput();
+  }
+
+  get isClosed(): boolean {
+    return this.closeRequested;
+  }
+
+  /** End the session and the CLI. Idempotent. */
+  close(): Promise<void> {
+    // Set before anything runs: the transport may report its exit synchronously while closing.
+    this.closeRequested = true;
+    this.closing ??= (async () => {
+      this.options.abortSignal?.removeEventListener('abort', this.onAbort);
+      this.control.fail(new AbortError('The session was closed.'));
+      try {
+        await this.transport?.close();
+      } finally {
+        this.messages.end();
+      }
+    })();
+    return this.closing;
+  }
+
+  private write(message: unknown): Promise<void> {
+    if (!this.transport)
+      return Promise.reject(new CLIConnectionError('The session is not started.'));
+    return this.transport.write(message);
+  }
+
+  private async doStart(): Promise<void> {
+    const { options } = this;
+    if (this.closeRequested)
+      throw new CLIConnectionError('The session was closed before it started.');
+    if (options.abortSignal?.aborted)
+      throw new AbortError('The query was aborted before it started.');
+    options.abortSignal?.addEventListener('abort', this.onAbort, { once: true });
+    this.transport ??= this.createSubprocessTransport();
+    await this.transport.start({
+      message: (message) => this.onMessage(message),
+      noise: (line) =>
+        this.warn({
+          code: 'NON_JSON_STDOUT',
+          message: `Skipped a non-JSON line on the CLI's stdout: ${line.slice(0, 200)}`,
+        }),
+      error: (error) => {
+        this.messages.fail(error);
+        void this.close();
+      },
+      exit: (info) => this.onExit(info),
+    });
+    const initialized = this.control
+      .request('initialize', initializeRequest(options))
+      .then((info) => {
+        this.initAnswered = true;
+        return info as ServerInfo;
+      });
+    // Failures reach the consumer through the message queue; keep them from being unhandled.
+    initialized.catch((error: unknown) => {
+      if (!this.closeRequested && !this.exited) {
+        this.messages.fail(error);
+        void this.close();
+      }
+    });
+    this.initialized = initialized;
+  }
+
+  private createSubprocessTransport(): Transport {
+    const { options } = this;
+    const cwd = options.cwd ?? process.cwd();
+    const env = buildEnv(options.env);
+    const cli = discoverCli({ cliPath: options.cliPath, cwd, env });
+    void cliVersion(cli).then((version) => {
+      if (version && compareVersions(version, MIN_CLI_VERSION) < 0) {
+        this.warn({
+          code: 'CLI_VERSION',
+          message: `Claude Code CLI ${version} at ${cli.path} is older than ${MIN_CLI_VERSION}, the oldest this SDK supports. Some features may not work; update with \`npm i -D @anthropic-ai/claude-code@latest\`.`,
+        });
+      }
+    });
+    const user = options.user !== undefined ? resolveUser(options.user) : undefined;
+    return new SubprocessTransport({
+      command: cli.command,
+      args: [...cli.prefixArgs, ...buildArgs(options)],
+      cwd,
+      env,
+      ...(user ?? {}),
+      ...(options.stderr ? { onStderr: options.stderr } : {}),
+      ...(options.shutdownGraceMs !== undefined
+        ? { shutdownGraceMs: options.shutdownGraceMs }
+        : {}),
+      ...(options.killGraceMs !== undefined ? { killGraceMs: options.killGraceMs } : {}),
+    });
+  }
+
+  private onMessage(message: Record<string, unknown>): void {
+    if (this.control.route(message)) return;
+    if (message.type === 'result') {
+      this.results += 1;
+      this.lastResultIsError = message.is_error === true;
+      if (typeof message.session_id === 'string') this.sessionId = message.session_id;
+    } else if (message.type === 'system') {
+      if (message.subtype === 'session_state_changed') {
+        this.sawSessionState = true;
+        this.sessionState = typeof message.state === 'string' ? message.state : undefined;
+      } else if (message.subtype === 'init' && typeof message.session_id === 'string') {
+        this.sessionId = message.session_id;
+      }
+    }
+    this.messages.push(message as unknown as SDKMessage);
+    if (message.type === 'result' || this.sessionState === 'idle') this.maybeEndInput();
+  }
+
+  private maybeEndInput(): void {
+    if (!this.inputFinished || this.results < this.turnsSent) return;
+    // CLIs that report session state say when background work is done; older ones end at result.
+    if (this.sawSessionState && this.sessionState !== 'idle') return;
+    this.transport?.endInput();
+  }
+
+  private onExit(info: TransportExit): void {
+    this.exited = true;
+    if (this.closeRequested || info.spawnError) {
+      this.control.fail(new AbortError('The session was closed.'));
+      this.messages.end();
+      return;
+    }
+    const error = this.unexpectedExit(info);
+    this.control.fail(
+      error ??
+        new CLIConnectionError('The CLI process has exited; start a new session to continue.'),
+    );
+    if (error) this.messages.fail(error);
+    else this.messages.end();
+    void this.close();
+  }
+
+  private unexpectedExit(info: TransportExit): ProcessError | undefined {
+    const details = { exitCode: info.exitCode, signal: info.signal, stderr: info.stderrTail };
+    const how = info.signal ? `was killed by ${info.signal}` : `exited with code ${info.exitCode}`;
+    if (!this.initAnswered) {
+      return new ProcessError(`The Claude Code CLI ${how} before answering initialize.`, details);
+    }
+    if (this.results < this.turnsSent) {
+      return new ProcessError(
+        `The Claude Code CLI ${how} in the middle of a turn (${this.turnsSent - this.results} turn(s) without a result).`,
+        details,
+      );
+    }
+    // Exit status mirrors the last result: 1 after an error result is expected.
+    const expectedCode = this.lastResultIsError ? 1 : 0;
+    if (info.signal || (info.exitCode !== 0 && info.exitCode !== expectedCode)) {
+      return new ProcessError(`The Claude Code CLI ${how}.`, details);
+    }
+    return undefined;
+  }
+}

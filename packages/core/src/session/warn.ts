@@ -1,0 +1,6 @@
+import type { SDKWarning } from '../options/ClaudeAgentOptions.js';
+
+/** The default warning sink: stderr, one line, prefixed so it is clear where it comes from. */
+export function defaultWarn(warning: SDKWarning): void {
+  console.warn(`[agentsdk] ${warning.code}: ${warning.message}`);
+}

@@ -1,0 +1,183 @@
+import { statSync } from 'node:fs';
+import { execa, type ResultPromise } from 'execa';
+import { CLIConnectionError } from '../errors/CLIConnectionError.js';
+import { LineDecoder } from './LineDecoder.js';
+import { parseLine } from './parseLine.js';
+import { StderrBuffer } from './StderrBuffer.js';
+import type { Transport, TransportExit, TransportSink } from './Transport.js';
+
+export interface SubprocessTransportOptions {
+  command: string;
+  args: string[];
+  cwd: string;
+  env: Record<string, string>;
+  uid?: number;
+  gid?: number;
+  onStderr?: (line: string) => void;
+  /** After stdin EOF, how long the CLI gets to exit on its own before SIGTERM. */
+  shutdownGraceMs?: number;
+  /** After SIGTERM, how long before SIGKILL. */
+  killGraceMs?: number;
+}
+
+type Child = ResultPromise<{ stdin: 'pipe'; stdout: 'pipe'; stderr: 'pipe'; buffer: false }>;
+
+/** Runs the CLI as a child process (no shell) and speaks NDJSON over its stdio. */
+export class SubprocessTransport implements Transport {
+  private child: Child | undefined;
+  private exited: Promise<void> | undefined;
+  private isExited = false;
+  private inputEnded = false;
+  private closing: Promise<void> | undefined;
+
+  constructor(private readonly options: SubprocessTransportOptions) {}
+
+  get writable(): boolean {
+    return this.child !== undefined && !this.inputEnded && !this.isExited;
+  }
+
+  async start(sink: TransportSink): Promise<void> {
+    if (this.child) throw new CLIConnectionError('This transport was already started.');
+    const { options } = this;
+    checkCwd(options.cwd);
+    const stderr = new StderrBuffer(options.onStderr);
+    const child = execa(options.command, options.args, {
+      cwd: options.cwd,
+      env: options.env,
+      extendEnv: false,
+      stdin: 'pipe',
+      stdout: 'pipe',
+      stderr: 'pipe',
+      buffer: false,
+      reject: false,
+      shell: false,
+      windowsHide: true,
+      // execa's single process-exit hook kills children the host leaves behind.
+      cleanup: true,
+      ...(options.uid !== undefined ? { uid: options.uid } : {}),
+      ...(options.gid !== undefined ? { gid: options.gid } : {}),
+    }) as Child;
+    this.child = child;
+
+    const decoder = new LineDecoder({
+      line: (text) => parseLine(text, sink),
+      oversized: (size, cause) =>
+        sink.error(
+          new CLIConnectionError(
+            `The CLI wrote a ${size}-byte line, larger than this runtime can hold as a string.`,
+            {
+              cause,
+            },
+          ),
+        ),
+    });
+    child.stdout.on('data', (chunk: Buffer) => decoder.push(chunk));
+    child.stdout.on('end', () => decoder.end());
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stderr.on('end', () => stderr.end());
+    // EPIPE when the CLI dies while we write: reported through exit, never an uncaught error.
+    child.stdin.on('error', () => {});
+
+    let spawnError: Error | undefined;
+    const spawned = new Promise<void>((resolve) => {
+      child.once('spawn', () => resolve());
+      child.once('error', (error) => {
+        spawnError = error;
+        resolve();
+      });
+    });
+    this.exited = child.then((result) => {
+      this.isExited = true;
+      const exit: TransportExit = {
+        exitCode: typeof result.exitCode === 'number' ? result.exitCode : null,
+        signal: result.signal ?? null,
+        stderrTail: stderr.tail(),
+      };
+      if (spawnError) exit.spawnError = spawnError;
+      sink.exit(exit);
+    });
+    await spawned;
+    if (spawnError) {
+      await this.exited;
+      throw new CLIConnectionError(
+        `Could not start the Claude Code CLI (${options.command}): ${spawnError.message}. ` +
+          'Check that the file exists and is executable, or pass `cliPath`.',
+        { cause: spawnError },
+      );
+    }
+  }
+
+  write(message: unknown): Promise<void> {
+    const child = this.child;
+    if (!child || !this.writable) {
+      return Promise.reject(
+        new CLIConnectionError(
+          this.isExited
+            ? 'Cannot write to the CLI: the process has exited.'
+            : 'Cannot write to the CLI: its input is closed (endInput() was called) or it was never started.',
+        ),
+      );
+    }
+    const line = `${JSON.stringify(message)}\n`;
+    // One write per message keeps lines whole; Node keeps writes in order.
+    if (child.stdin.write(line)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        child.stdin.off('drain', done);
+        child.stdin.off('close', done);
+        resolve();
+      };
+      child.stdin.once('drain', done);
+      child.stdin.once('close', done);
+    });
+  }
+
+  endInput(): void {
+    if (this.inputEnded || !this.child) return;
+    this.inputEnded = true;
+    this.child.stdin.end();
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async shutdown(): Promise<void> {
+    const { child, exited } = this;
+    if (!child || !exited) return;
+    this.endInput();
+    if (this.isExited) return exited;
+    if (await settlesWithin(exited, this.options.shutdownGraceMs ?? 5000)) return;
+    child.kill('SIGTERM');
+    if (await settlesWithin(exited, this.options.killGraceMs ?? 2000)) return;
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+function checkCwd(cwd: string): void {
+  let ok: boolean;
+  try {
+    ok = statSync(cwd).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok) {
+    throw new CLIConnectionError(
+      `The working directory "${cwd}" does not exist or is not a directory. Create it or fix the \`cwd\` option.`,
+    );
+  }
+}
+
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,101 @@
+import { InvalidOptionsError } from '../errors/InvalidOptionsError.js';
+import type { ClaudeAgentOptions, McpServerConfig } from '../options/ClaudeAgentOptions.js';
+
+/** The flags every session starts with: NDJSON both ways. */
+export const BASE_ARGS = [
+  '--output-format',
+  'stream-json',
+  '--verbose',
+  '--input-format',
+  'stream-json',
+] as const;
+
+/**
+ * Options → CLI flags, valued flags as `--flag=value` so a value starting with `-` cannot be read
+ * as a flag. User content (prompts, system prompt, schemas, hooks, agents) is not here: it goes
+ * in the `initialize` request, which has no argv size limit.
+ */
+export function buildArgs(options: ClaudeAgentOptions): string[] {
+  const args: string[] = [...BASE_ARGS];
+  const flag = (name: string, value: string | number | undefined): void => {
+    if (value !== undefined) args.push(`--${name}=${value}`);
+  };
+  const bool = (name: string, value: boolean | undefined): void => {
+    if (value) args.push(`--${name}`);
+  };
+
+  const { thinking } = options;
+  if (thinking?.type === 'adaptive') flag('thinking', 'adaptive');
+  else if (thinking?.type === 'disabled') flag('thinking', 'disabled');
+  else if (thinking?.type === 'enabled') flag('max-thinking-tokens', thinking.budgetTokens);
+  else flag('max-thinking-tokens', options.maxThinkingTokens);
+  flag('effort', options.effort);
+  flag('max-turns', options.maxTurns);
+  flag('max-budget-usd', options.maxBudgetUsd);
+  flag('model', options.model);
+  if (options.betas?.length) flag('betas', options.betas.join(','));
+
+  if (options.canUseTool && options.permissionPromptToolName) {
+    throw new InvalidOptionsError(
+      'canUseTool and permissionPromptToolName both answer permission prompts; pass only one of them.',
+    );
+  }
+  if (options.canUseTool) flag('permission-prompt-tool', 'stdio');
+  else flag('permission-prompt-tool', options.permissionPromptToolName);
+
+  bool('continue', options.continueConversation);
+  flag('resume', options.resume);
+  if (options.allowedTools?.length) flag('allowedTools', options.allowedTools.join(','));
+  if (options.disallowedTools?.length) flag('disallowedTools', options.disallowedTools.join(','));
+  if (options.tools !== undefined) {
+    flag('tools', Array.isArray(options.tools) ? options.tools.join(',') : 'default');
+  }
+
+  const external = externalMcpServers(options.mcpServers);
+  if (external) args.push('--mcp-config', JSON.stringify({ mcpServers: external }));
+
+  // Omitted → load no filesystem settings (the documented SDK default), not the CLI's default.
+  flag('setting-sources', (options.settingSources ?? []).join(','));
+  bool('strict-mcp-config', options.strictMcpConfig);
+  flag('permission-mode', options.permissionMode);
+  bool('allow-dangerously-skip-permissions', options.allowDangerouslySkipPermissions);
+  flag('fallback-model', options.fallbackModel);
+  bool('include-partial-messages', options.includePartialMessages);
+  for (const dir of options.addDirs ?? []) flag('add-dir', dir);
+  bool('fork-session', options.forkSession);
+  flag('resume-session-at', options.resumeSessionAt);
+  flag('session-id', options.sessionId);
+  if (options.persistSession === false) args.push('--no-session-persistence');
+  for (const plugin of options.plugins ?? []) flag('plugin-dir', plugin.path);
+
+  const settings = settingsArg(options);
+  if (settings !== undefined) flag('settings', settings);
+
+  for (const [name, value] of Object.entries(options.extraArgs ?? {})) {
+    if (value === null) args.push(`--${name}`);
+    else flag(name, value);
+  }
+  return args;
+}
+
+function externalMcpServers(
+  servers: Record<string, McpServerConfig> | undefined,
+): Record<string, McpServerConfig> | undefined {
+  if (!servers) return undefined;
+  const entries = Object.entries(servers).filter(([, config]) => config.type !== 'sdk');
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
+function settingsArg(options: ClaudeAgentOptions): string | undefined {
+  const { settings, sandbox } = options;
+  if (typeof settings === 'string') {
+    if (sandbox) {
+      throw new InvalidOptionsError(
+        '`sandbox` cannot be merged into a settings file path; pass `settings` as an object instead.',
+      );
+    }
+    return settings;
+  }
+  if (!settings && !sandbox) return undefined;
+  return JSON.stringify(sandbox ? { ...settings, sandbox } : settings);
+}
