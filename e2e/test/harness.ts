@@ -76,6 +76,14 @@ export function liveChildren(): number[] {
 
 afterEach(async () => {
   const survivors = liveChildren();
+  // Kill them anyway, so one leaking test does not take the next ones down with it.
+  for (const pid of survivors) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
   for (const close of open.splice(0).reverse()) await close();
   expect(survivors, 'a CLI process outlived its test').toEqual([]);
 });

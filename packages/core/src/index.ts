@@ -66,6 +66,7 @@ export {
   SubprocessTransport,
   type SubprocessTransportOptions,
 } from './transport/SubprocessTransport.js';
+export { createSubprocessTransport } from './transport/createSubprocessTransport.js';
 export { BASE_ARGS, buildArgs } from './transport/buildArgs.js';
 export { buildEnv } from './transport/buildEnv.js';
 export {

@@ -16,17 +16,18 @@ export type AgentSDKErrorCode =
  * Base class of all agentsdk errors. `AgentSDKError.is(x)` works across duplicated installs
  * (two copies of this package in one process), where `instanceof` would not.
  */
-export class AgentSDKError extends Error {
-  readonly code: AgentSDKErrorCode;
+export class AgentSDKError<C extends string = AgentSDKErrorCode> extends Error {
+  readonly code: C;
   readonly [MARKER] = true;
 
-  constructor(code: AgentSDKErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: C, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
     this.name = new.target.name;
   }
 
-  static is(value: unknown): value is AgentSDKError {
+  /** Other agentsdk packages extend this class with codes of their own (hence the type parameter). */
+  static is(value: unknown): value is AgentSDKError<string> {
     return (
       typeof value === 'object' &&
       value !== null &&
@@ -36,9 +37,9 @@ export class AgentSDKError extends Error {
 }
 
 /** True when `value` is an agentsdk error with the given code (works across installs). */
-export function isAgentSDKError<C extends AgentSDKErrorCode>(
+export function isAgentSDKError<C extends string>(
   value: unknown,
   code: C,
-): value is AgentSDKError & { code: C } {
+): value is AgentSDKError<C> {
   return AgentSDKError.is(value) && value.code === code;
 }

@@ -44,3 +44,6 @@ export interface HookCallbackMatcher {
   /** Seconds. */
   timeout?: number;
 }
+
+/** Hook callbacks by event (placeholder until the typed per-event inputs land). */
+export type HooksConfig = Partial<Record<HookEvent, HookCallbackMatcher[]>>;

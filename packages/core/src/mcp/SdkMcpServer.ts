@@ -17,6 +17,11 @@ export interface JSONRPCMessage {
 export interface SdkMcpRequestContext {
   /** Aborted when the CLI cancels the request or the session closes. */
   signal: AbortSignal;
+  /**
+   * Send a server-to-client notification (progress, logging) to the CLI while the request runs.
+   * Fire-and-forget: a closed session drops it.
+   */
+  sendNotification?(notification: JSONRPCMessage): void;
 }
 
 export interface SdkMcpServer {

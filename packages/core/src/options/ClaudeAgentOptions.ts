@@ -1,6 +1,6 @@
 import type { McpSdkServerConfig } from '../mcp/SdkMcpServer.js';
 import type { CanUseTool, PermissionMode } from '../permissions/types.js';
-import type { HookEvent, HookCallbackMatcher } from '../hooks/types.js';
+import type { HooksConfig } from '../hooks/types.js';
 
 /** Claude Code's own system prompt, optionally with text appended. */
 export interface SystemPromptPreset {
@@ -133,7 +133,7 @@ export interface ClaudeAgentOptions {
   permissionPromptToolName?: string;
 
   // --- hooks
-  hooks?: Partial<Record<HookEvent, HookCallbackMatcher[]>>;
+  hooks?: HooksConfig;
 
   // --- sessions
   continueConversation?: boolean;

@@ -1,5 +1,3 @@
-import { discoverCli } from '../cli/discoverCli.js';
-import { cliVersion, compareVersions, MIN_CLI_VERSION } from '../cli/cliVersion.js';
 import { ControlRouter } from '../control/ControlRouter.js';
 import type { ServerInfo } from '../control/serverInfo.js';
 import { AbortError } from '../errors/AbortError.js';
@@ -9,12 +7,14 @@ import type { SDKMessage } from '../messages/SDKMessage.js';
 import type { SDKUserMessageInput } from '../messages/user.js';
 import type { ClaudeAgentOptions, SDKWarning } from '../options/ClaudeAgentOptions.js';
 import { MessageQueue } from '../query/MessageQueue.js';
-import { buildArgs } from '../transport/buildArgs.js';
-import { buildEnv } from '../transport/buildEnv.js';
-import { SubprocessTransport } from '../transport/SubprocessTransport.js';
+import { createSubprocessTransport } from '../transport/createSubprocessTransport.js';
 import type { Transport, TransportExit } from '../transport/Transport.js';
+import { HookRegistry } from '../hooks/hookRegistry.js';
+import { mcpMessageHandler, sdkMcpServers } from '../mcp/sdkMcpRouter.js';
+import type { SdkMcpServer } from '../mcp/SdkMcpServer.js';
+import { canUseToolHandler } from '../permissions/canUseToolHandler.js';
+import { configWarnings } from './configWarnings.js';
 import { initializeRequest } from './initializeRequest.js';
-import { resolveUser } from './resolveUser.js';
 import { defaultWarn } from './warn.js';
 
 const DEFAULT_CONTROL_TIMEOUT_MS = 60_000;
@@ -46,6 +46,8 @@ export class Session {
   private sessionState: string | undefined;
   private inputFinished = false;
   private readonly warn: (warning: SDKWarning) => void;
+  private readonly hooks: HookRegistry;
+  private readonly sdkServers: Map<string, SdkMcpServer>;
   private readonly onAbort = (): void => {
     this.messages.fail(
       new AbortError('The query was aborted.', { cause: this.options.abortSignal?.reason }),
@@ -62,12 +64,31 @@ export class Session {
     this.control = new ControlRouter(
       (message) => this.write(message),
       options.controlTimeoutMs ?? DEFAULT_CONTROL_TIMEOUT_MS,
-      (subtype, error) =>
-        this.warn({
-          code: 'CALLBACK_ERROR',
-          message: `The ${subtype} handler failed: ${String(error)}`,
-        }),
+      (subtype, error) => this.reportCallbackError(subtype, error),
     );
+    this.hooks = new HookRegistry(options.hooks);
+    this.sdkServers = sdkMcpServers(options.mcpServers);
+    if (options.canUseTool) {
+      this.control.on(
+        'can_use_tool',
+        canUseToolHandler(options.canUseTool, (error) =>
+          this.reportCallbackError('canUseTool', error),
+        ),
+      );
+    }
+    if (this.hooks.size) this.control.on('hook_callback', this.hooks.handler());
+    if (this.sdkServers.size) {
+      // Progress and log notifications travel back as our own mcp_message requests.
+      const notify = (server_name: string, message: unknown): void => {
+        this.control.request('mcp_message', { server_name, message }).catch(() => {});
+      };
+      this.control.on('mcp_message', mcpMessageHandler(this.sdkServers, notify));
+    }
+  }
+
+  private reportCallbackError(source: string, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.warn({ code: 'CALLBACK_ERROR', message: `The ${source} callback failed: ${message}` });
   }
 
   /** Spawn the CLI and send `initialize`. Idempotent; rejects if the CLI cannot be started. */
@@ -146,7 +167,8 @@ export class Session {
     if (options.abortSignal?.aborted)
       throw new AbortError('The query was aborted before it started.');
     options.abortSignal?.addEventListener('abort', this.onAbort, { once: true });
-    this.transport ??= this.createSubprocessTransport();
+    for (const warning of configWarnings(options)) this.warn(warning);
+    this.transport ??= createSubprocessTransport(options);
     await this.transport.start({
       message: (message) => this.onMessage(message),
       noise: (line) =>
@@ -160,12 +182,14 @@ export class Session {
       },
       exit: (info) => this.onExit(info),
     });
-    const initialized = this.control
-      .request('initialize', initializeRequest(options))
-      .then((info) => {
-        this.initAnswered = true;
-        return info as ServerInfo;
-      });
+    const fields = initializeRequest(options, {
+      hooks: this.hooks.wire,
+      sdkMcpServers: [...this.sdkServers.keys()],
+    });
+    const initialized = this.control.request('initialize', fields).then((info) => {
+      this.initAnswered = true;
+      return info as ServerInfo;
+    });
     // Failures reach the consumer through the message queue; keep them from being unhandled.
     initialized.catch((error: unknown) => {
       if (!this.closeRequested && !this.exited) {
@@ -174,34 +198,6 @@ export class Session {
       }
     });
     this.initialized = initialized;
-  }
-
-  private createSubprocessTransport(): Transport {
-    const { options } = this;
-    const cwd = options.cwd ?? process.cwd();
-    const env = buildEnv(options.env);
-    const cli = discoverCli({ cliPath: options.cliPath, cwd, env });
-    void cliVersion(cli).then((version) => {
-      if (version && compareVersions(version, MIN_CLI_VERSION) < 0) {
-        this.warn({
-          code: 'CLI_VERSION',
-          message: `Claude Code CLI ${version} at ${cli.path} is older than ${MIN_CLI_VERSION}, the oldest this SDK supports. Some features may not work; update with \`npm i -D @anthropic-ai/claude-code@latest\`.`,
-        });
-      }
-    });
-    const user = options.user !== undefined ? resolveUser(options.user) : undefined;
-    return new SubprocessTransport({
-      command: cli.command,
-      args: [...cli.prefixArgs, ...buildArgs(options)],
-      cwd,
-      env,
-      ...(user ?? {}),
-      ...(options.stderr ? { onStderr: options.stderr } : {}),
-      ...(options.shutdownGraceMs !== undefined
-        ? { shutdownGraceMs: options.shutdownGraceMs }
-        : {}),
-      ...(options.killGraceMs !== undefined ? { killGraceMs: options.killGraceMs } : {}),
-    });
   }
 
   private onMessage(message: Record<string, unknown>): void {

@@ -20,6 +20,8 @@ import { messageStreamSteps, stallStepIndex } from './sse.js';
 
 const HOST = '127.0.0.1';
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** setTimeout fires at once for delays above 2^31-1 ms; longer waits are capped to ~24.8 days. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const FALLBACK_MODEL = 'claude-mock';
 
 type Listener = (request: RecordedRequest) => void;
@@ -203,7 +205,7 @@ class ScriptedModelServer implements ModelServer {
     what: string,
     options: WaitOptions,
   ): Promise<RecordedRequest> {
-    const count = options.count ?? 1;
+    const count = Math.max(1, Math.floor(options.count ?? 1));
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     let seen: RecordedRequest[];
     try {
@@ -243,20 +245,23 @@ class ScriptedModelServer implements ModelServer {
       const onClose = (error: ModelServerError): void => finish(() => reject(error));
       const onAbort = (): void =>
         finish(() => reject(new ModelServerError('ABORTED', `Waiting for ${what} was aborted.`)));
-      const timer = setTimeout(() => {
-        const received = this.requests.slice(-20).map(describeRequest);
-        const nth = count === 1 ? '' : ` (#${count}, ${matched} seen)`;
-        finish(() =>
-          reject(
-            new ModelServerError(
-              'WAIT_TIMEOUT',
-              `Timed out after ${timeoutMs} ms waiting for ${what}${nth}. ` +
-                `Requests received (${this.requests.length}): ${received.length === 0 ? 'none' : received.join('; ')}. ` +
-                `Turns left: ${this.remaining}.`,
+      const timer = setTimeout(
+        () => {
+          const received = this.requests.slice(-20).map(describeRequest);
+          const nth = count === 1 ? '' : ` (#${count}, ${matched} seen)`;
+          finish(() =>
+            reject(
+              new ModelServerError(
+                'WAIT_TIMEOUT',
+                `Timed out after ${timeoutMs} ms waiting for ${what}${nth}. ` +
+                  `Requests received (${this.requests.length}): ${received.length === 0 ? 'none' : received.join('; ')}. ` +
+                  `Turns left: ${this.remaining}.`,
+              ),
             ),
-          ),
-        );
-      }, timeoutMs);
+          );
+        },
+        Math.min(timeoutMs, MAX_TIMER_MS),
+      );
       this.#waiters.add(onClose);
       options.signal?.addEventListener('abort', onAbort, { once: true });
     });

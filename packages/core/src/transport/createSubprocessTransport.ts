@@ -1,0 +1,39 @@
+import { cliVersion, compareVersions, MIN_CLI_VERSION } from '../cli/cliVersion.js';
+import { discoverCli } from '../cli/discoverCli.js';
+import type { ClaudeAgentOptions, SDKWarning } from '../options/ClaudeAgentOptions.js';
+import { resolveUser } from '../session/resolveUser.js';
+import { defaultWarn } from '../session/warn.js';
+import { buildArgs } from './buildArgs.js';
+import { buildEnv } from './buildEnv.js';
+import { SubprocessTransport } from './SubprocessTransport.js';
+
+/**
+ * The transport `query()` uses by default, built from options: finds the CLI, maps options to
+ * flags and env. Exposed so wrappers (recorders, tracers) can sit around the real thing.
+ */
+export function createSubprocessTransport(options: ClaudeAgentOptions = {}): SubprocessTransport {
+  const warn: (warning: SDKWarning) => void = options.onWarning ?? defaultWarn;
+  const cwd = options.cwd ?? process.cwd();
+  const env = buildEnv(options.env);
+  const cli = discoverCli({ cliPath: options.cliPath, cwd, env });
+  // In the background: a slow `--version` must not delay the session, and an old CLI only warns.
+  void cliVersion(cli).then((version) => {
+    if (version && compareVersions(version, MIN_CLI_VERSION) < 0) {
+      warn({
+        code: 'CLI_VERSION',
+        message: `Claude Code CLI ${version} at ${cli.path} is older than ${MIN_CLI_VERSION}, the oldest this SDK supports. Some features may not work; update with \`npm i -D @anthropic-ai/claude-code@latest\`.`,
+      });
+    }
+  });
+  const user = options.user !== undefined ? resolveUser(options.user) : undefined;
+  return new SubprocessTransport({
+    command: cli.command,
+    args: [...cli.prefixArgs, ...buildArgs(options)],
+    cwd,
+    env,
+    ...(user ?? {}),
+    ...(options.stderr ? { onStderr: options.stderr } : {}),
+    ...(options.shutdownGraceMs !== undefined ? { shutdownGraceMs: options.shutdownGraceMs } : {}),
+    ...(options.killGraceMs !== undefined ? { killGraceMs: options.killGraceMs } : {}),
+  });
+}

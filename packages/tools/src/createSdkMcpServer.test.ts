@@ -1,0 +1,356 @@
+import type { JSONRPCMessage } from '@agentsdk/core';
+import { describe, expect, test } from 'vitest';
+import { z } from 'zod';
+import { createSdkMcpServer } from './createSdkMcpServer.js';
+import { ToolDefinitionError } from './errors/ToolDefinitionError.js';
+import { tool } from './tool.js';
+
+/** A promise with its resolver, to let a test decide when a handler finishes. */
+function gate<T = void>() {
+  let open!: (value: T) => void;
+  const promise = new Promise<T>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+const add = tool(
+  'add',
+  'Add two numbers',
+  { a: z.number(), b: z.number() },
+  ({ a, b }) => `${a + b}`,
+);
+
+const live = () => ({ signal: new AbortController().signal });
+
+// The exact messages the CLI sent in PROTOCOL.md §4.2 (c1), in order.
+const CLI_INITIALIZE = JSON.parse(
+  '{"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"claude-code","title":"Claude Code","description":"Anthropic\'s agentic coding tool","websiteUrl":"https://claude.com/claude-code","version":"2.1.331"}},"jsonrpc":"2.0","id":0}',
+) as JSONRPCMessage;
+const CLI_INITIALIZED = JSON.parse(
+  '{"jsonrpc":"2.0","method":"notifications/initialized"}',
+) as JSONRPCMessage;
+const CLI_TOOLS_LIST = JSON.parse(
+  '{"method":"tools/list","jsonrpc":"2.0","id":1}',
+) as JSONRPCMessage;
+const CLI_TOOLS_CALL = JSON.parse(
+  '{"method":"tools/call","params":{"name":"add","arguments":{"a":2,"b":3},"_meta":{"claudecode/toolUseId":"toolu_calc_1","progressToken":2}},"jsonrpc":"2.0","id":2}',
+) as JSONRPCMessage;
+
+describe('handleMessage with the CLI traffic of PROTOCOL.md', () => {
+  test('initialize → initialized → tools/list → tools/call', async () => {
+    const calc = createSdkMcpServer({ name: 'calc', version: '1.0.0', tools: [add] });
+    const { instance } = calc;
+    expect(instance.name).toBe('calc');
+    expect(instance.version).toBe('1.0.0');
+
+    expect(await instance.handleMessage(CLI_INITIALIZE, live())).toEqual({
+      jsonrpc: '2.0',
+      id: 0,
+      result: {
+        protocolVersion: '2025-11-25',
+        capabilities: { tools: { listChanged: false }, logging: {} },
+        serverInfo: { name: 'calc', version: '1.0.0' },
+      },
+    });
+    expect(await instance.handleMessage(CLI_INITIALIZED, live())).toBeUndefined();
+    expect(await instance.handleMessage(CLI_TOOLS_LIST, live())).toEqual({
+      jsonrpc: '2.0',
+      id: 1,
+      result: {
+        tools: [
+          {
+            name: 'add',
+            description: 'Add two numbers',
+            inputSchema: {
+              type: 'object',
+              properties: { a: { type: 'number' }, b: { type: 'number' } },
+              required: ['a', 'b'],
+            },
+          },
+        ],
+      },
+    });
+    // PROTOCOL.md: {"mcp_response":{"jsonrpc":"2.0","id":2,"result":{"content":[{"type":"text","text":"5"}]}}}
+    expect(await instance.handleMessage(CLI_TOOLS_CALL, live())).toEqual({
+      jsonrpc: '2.0',
+      id: 2,
+      result: { content: [{ type: 'text', text: '5' }] },
+    });
+  });
+
+  test('an older protocol version is echoed; an unknown one gets the latest', async () => {
+    const { instance } = createSdkMcpServer({ name: 'calc', tools: [add] });
+    const init = (protocolVersion: string) =>
+      instance.handleMessage(
+        {
+          jsonrpc: '2.0',
+          id: 0,
+          method: 'initialize',
+          params: { protocolVersion, capabilities: {}, clientInfo: { name: 'c', version: '1' } },
+        },
+        live(),
+      );
+    expect((await init('2025-06-18'))?.result).toMatchObject({ protocolVersion: '2025-06-18' });
+    expect((await init('1999-01-01'))?.result).toMatchObject({ protocolVersion: '2025-11-25' });
+  });
+
+  test('tools/call with manifests: no initialize first (c2)', async () => {
+    const { instance } = createSdkMcpServer({ name: 'calc', tools: [add] });
+    expect(await instance.handleMessage(CLI_TOOLS_CALL, live())).toMatchObject({
+      id: 2,
+      result: { content: [{ type: 'text', text: '5' }] },
+    });
+  });
+
+  test('ping', async () => {
+    const { instance } = createSdkMcpServer({ name: 'calc', tools: [add] });
+    expect(
+      await instance.handleMessage({ jsonrpc: '2.0', id: 'p', method: 'ping' }, live()),
+    ).toEqual({
+      jsonrpc: '2.0',
+      id: 'p',
+      result: {},
+    });
+  });
+
+  test('bad input is a result the model reads, not a protocol error', async () => {
+    const { instance } = createSdkMcpServer({ name: 'calc', tools: [add] });
+    const response = await instance.handleMessage(
+      {
+        jsonrpc: '2.0',
+        id: 3,
+        method: 'tools/call',
+        params: { name: 'add', arguments: { a: 'two' } },
+      },
+      live(),
+    );
+    expect(response).toEqual({
+      jsonrpc: '2.0',
+      id: 3,
+      result: {
+        isError: true,
+        content: [
+          {
+            type: 'text',
+            text:
+              'Invalid arguments for tool "add":\n' +
+              '- a: Invalid input: expected number, received string\n' +
+              '- b: Invalid input: expected number, received undefined',
+          },
+        ],
+      },
+    });
+  });
+
+  test('protocol errors: unknown tool, unknown method, malformed messages', async () => {
+    const { instance } = createSdkMcpServer({ name: 'calc', tools: [add] });
+    expect(
+      await instance.handleMessage(
+        { jsonrpc: '2.0', id: 4, method: 'tools/call', params: { name: 'nope', arguments: {} } },
+        live(),
+      ),
+    ).toEqual({
+      jsonrpc: '2.0',
+      id: 4,
+      error: { code: -32602, message: 'Unknown tool "nope". Server "calc" has: add.' },
+    });
+    expect(
+      await instance.handleMessage({ jsonrpc: '2.0', id: 5, method: 'resources/list' }, live()),
+    ).toEqual({ jsonrpc: '2.0', id: 5, error: { code: -32601, message: 'Method not found' } });
+    expect(
+      await instance.handleMessage({ jsonrpc: '1.0' as '2.0', id: 6, method: 'ping' }, live()),
+    ).toMatchObject({ id: 6, error: { code: -32600 } });
+    expect(
+      await instance.handleMessage({ jsonrpc: '2.0', id: null, method: 'ping' }, live()),
+    ).toMatchObject({ id: null, error: { code: -32600 } });
+    expect(
+      await instance.handleMessage({ jsonrpc: '2.0', id: 7, method: 'ping', params: [1] }, live()),
+    ).toMatchObject({ id: 7, error: { code: -32600 } });
+    expect(await instance.handleMessage(null as never, live())).toMatchObject({
+      id: null,
+      error: { code: -32600 },
+    });
+    // A response from the client (to a request we never send) is ignored.
+    expect(
+      await instance.handleMessage({ jsonrpc: '2.0', id: 8, result: {} }, live()),
+    ).toBeUndefined();
+  });
+});
+
+describe('concurrency and cancellation', () => {
+  test('concurrent tools/calls run in parallel and each gets its own response', async () => {
+    const gates = new Map([1, 2, 3].map((n) => [n, gate()]));
+    const started: number[] = [];
+    const slow = tool('slow', 'd', { n: z.number() }, async ({ n }) => {
+      started.push(n);
+      await gates.get(n)?.promise;
+      return `done ${n}`;
+    });
+    const { instance } = createSdkMcpServer({ name: 's', tools: [slow] });
+    const call = (id: number) =>
+      instance.handleMessage(
+        {
+          jsonrpc: '2.0',
+          id,
+          method: 'tools/call',
+          params: { name: 'slow', arguments: { n: id } },
+        },
+        live(),
+      );
+    const responses = [call(1), call(2), call(3)];
+    await expect.poll(() => started.length).toBe(3);
+    gates.get(3)?.open();
+    expect(await responses[2]).toMatchObject({ id: 3, result: { content: [{ text: 'done 3' }] } });
+    gates.get(1)?.open();
+    gates.get(2)?.open();
+    expect(await responses[0]).toMatchObject({ id: 1, result: { content: [{ text: 'done 1' }] } });
+    expect(await responses[1]).toMatchObject({ id: 2, result: { content: [{ text: 'done 2' }] } });
+  });
+
+  test('two sessions may use the same ids at once (ids are per session)', async () => {
+    const g = gate();
+    const echo = tool('echo', 'd', { s: z.string() }, async ({ s }) => {
+      await g.promise;
+      return s;
+    });
+    const { instance } = createSdkMcpServer({ name: 's', tools: [echo] });
+    const call = (s: string) =>
+      instance.handleMessage(
+        { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'echo', arguments: { s } } },
+        live(),
+      );
+    const a = call('session A');
+    const b = call('session B');
+    g.open();
+    expect(await a).toMatchObject({ id: 2, result: { content: [{ text: 'session A' }] } });
+    expect(await b).toMatchObject({ id: 2, result: { content: [{ text: 'session B' }] } });
+  });
+
+  function abortable() {
+    const started = gate();
+    const aborted = gate<unknown>();
+    const t = tool('wait', 'Waits until cancelled', {}, (_args, { signal }) => {
+      started.open();
+      return new Promise<string>((_resolve, reject) => {
+        signal.addEventListener('abort', () => {
+          aborted.open(signal.reason);
+          reject(new Error('aborted'));
+        });
+      });
+    });
+    return { t, started, aborted };
+  }
+
+  test('notifications/cancelled aborts the handler signal; the request gets no response', async () => {
+    const { t, started, aborted } = abortable();
+    const { instance } = createSdkMcpServer({ name: 's', tools: [t] });
+    const response = instance.handleMessage(
+      { jsonrpc: '2.0', id: 9, method: 'tools/call', params: { name: 'wait', arguments: {} } },
+      live(),
+    );
+    await started.promise;
+    expect(
+      await instance.handleMessage(
+        {
+          jsonrpc: '2.0',
+          method: 'notifications/cancelled',
+          params: { requestId: 9, reason: 'user interrupted' },
+        },
+        live(),
+      ),
+    ).toBeUndefined();
+    expect(await aborted.promise).toBe('user interrupted');
+    expect(await response).toBeUndefined();
+  });
+
+  test('the context signal (control_cancel_request, session end) aborts the handler', async () => {
+    const { t, started, aborted } = abortable();
+    const { instance } = createSdkMcpServer({ name: 's', tools: [t] });
+    const controller = new AbortController();
+    const response = instance.handleMessage(
+      { jsonrpc: '2.0', id: 10, method: 'tools/call', params: { name: 'wait', arguments: {} } },
+      { signal: controller.signal },
+    );
+    await started.promise;
+    controller.abort(new Error('session closed'));
+    expect(await aborted.promise).toBe('session closed');
+    expect(await response).toBeUndefined();
+    // The server keeps serving.
+    expect(
+      await instance.handleMessage({ jsonrpc: '2.0', id: 11, method: 'ping' }, live()),
+    ).toEqual({
+      jsonrpc: '2.0',
+      id: 11,
+      result: {},
+    });
+  });
+
+  test('progress and log notifications go to the context sendNotification', async () => {
+    const step = tool('steps', 'd', { n: z.number() }, async ({ n }, context) => {
+      for (let i = 1; i <= n; i++) await context.reportProgress({ progress: i, total: n });
+      await context.log('info', 'finished');
+      return 'ok';
+    });
+    const { instance } = createSdkMcpServer({ name: 's', tools: [step] });
+    const notifications: JSONRPCMessage[] = [];
+    const response = await instance.handleMessage(
+      {
+        jsonrpc: '2.0',
+        id: 12,
+        method: 'tools/call',
+        params: { name: 'steps', arguments: { n: 2 }, _meta: { progressToken: 'tok' } },
+      },
+      { signal: new AbortController().signal, sendNotification: (n) => void notifications.push(n) },
+    );
+    expect(response).toMatchObject({ id: 12, result: { content: [{ text: 'ok' }] } });
+    expect(notifications).toEqual([
+      {
+        jsonrpc: '2.0',
+        method: 'notifications/progress',
+        params: { progressToken: 'tok', progress: 1, total: 2 },
+      },
+      {
+        jsonrpc: '2.0',
+        method: 'notifications/progress',
+        params: { progressToken: 'tok', progress: 2, total: 2 },
+      },
+      {
+        jsonrpc: '2.0',
+        method: 'notifications/message',
+        params: { level: 'info', logger: 'steps', data: 'finished' },
+      },
+    ]);
+  });
+});
+
+describe('server definition', () => {
+  test('duplicate tool names fail loudly', () => {
+    let error: unknown;
+    try {
+      createSdkMcpServer({ name: 'calc', tools: [add, add] });
+    } catch (e) {
+      error = e;
+    }
+    expect(ToolDefinitionError.is(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'DUPLICATE_TOOL_NAME' });
+    expect((error as Error).message).toBe(
+      'Server "calc" has two tools named "add" (tools[1] repeats it). Tool names must be unique within a server; rename one of them.',
+    );
+  });
+
+  test('invalid server names and foreign tools fail loudly', () => {
+    expect(() => createSdkMcpServer({ name: 'my server' })).toThrow(
+      /Invalid MCP server name "my server"/,
+    );
+    expect(() => createSdkMcpServer({ name: 'x', tools: [{ name: 'fake' } as never] })).toThrow(
+      /tools\[0\] is not a tool made by tool\(\)/,
+    );
+  });
+
+  test('config shape and typed tool names', () => {
+    const div = tool('divide', 'd', { a: z.number() }, () => 'x');
+    const calc = createSdkMcpServer({ name: 'calc', tools: [add, div] });
+    expect(calc).toMatchObject({ type: 'sdk', name: 'calc', version: '1.0.0', tools: [add, div] });
+    expect(calc.toolNames()).toEqual(['mcp__calc__add', 'mcp__calc__divide']);
+    expect(calc.toolNames('math')).toEqual(['mcp__math__add', 'mcp__math__divide']);
+  });
+});

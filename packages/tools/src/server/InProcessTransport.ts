@@ -1,0 +1,161 @@
+import type { JSONRPCMessage, SdkMcpRequestContext } from '@agentsdk/core';
+import type {
+  Transport,
+  TransportSendOptions,
+} from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { JSONRPCMessage as McpJSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+
+/**
+ * The context core passes to `handleMessage`, plus an optional channel for notifications the
+ * server sends while a request runs (`notifications/progress`, `notifications/message`). Core
+ * forwards them to the CLI when it provides `sendNotification`; without it they are dropped.
+ */
+export interface InProcessRequestContext extends SdkMcpRequestContext {
+  sendNotification?: (notification: JSONRPCMessage) => void | Promise<void>;
+}
+
+interface PendingRequest {
+  originalId: string | number;
+  resolve: (response: JSONRPCMessage | undefined) => void;
+  signal: AbortSignal;
+  onAbort: () => void;
+  sendNotification: InProcessRequestContext['sendNotification'];
+}
+
+const INVALID_REQUEST = -32600;
+
+/**
+ * An MCP transport with no wire: `dispatch()` hands one JSON-RPC message to the connected
+ * `Server` and resolves with that request's response. Request ids are replaced by ids unique to
+ * this transport (and restored in the response), so one server instance can serve several CLI
+ * sessions at once even though each counts its ids from 0.
+ */
+export class InProcessTransport implements Transport {
+  onmessage?: Transport['onmessage'];
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+
+  // Not 0: the SDK's cancellation handler ignores a falsy requestId.
+  #nextId = 1;
+  readonly #pending = new Map<number, PendingRequest>();
+
+  async start(): Promise<void> {}
+
+  async close(): Promise<void> {
+    for (const id of [...this.#pending.keys()]) this.#cancel(id, 'Server closed');
+    this.onclose?.();
+  }
+
+  async send(message: McpJSONRPCMessage, options?: TransportSendOptions): Promise<void> {
+    if ('id' in message && ('result' in message || 'error' in message)) {
+      if (typeof message.id !== 'number') return;
+      const pending = this.#pending.get(message.id);
+      if (!pending) return;
+      this.#settle(message.id, pending);
+      pending.resolve({ ...message, id: pending.originalId } as JSONRPCMessage);
+      return;
+    }
+    if (!('id' in message) && typeof options?.relatedRequestId === 'number') {
+      const send = this.#pending.get(options.relatedRequestId)?.sendNotification;
+      if (send) {
+        try {
+          await send(message as JSONRPCMessage);
+        } catch {
+          // The session may be gone; a lost notification must not fail the tool call.
+        }
+      }
+    }
+    // Server-to-client requests (sampling, elicitation) are never sent by a tools server.
+  }
+
+  /** Deliver one message from the client; resolves with the response (undefined for notifications and cancelled requests). */
+  dispatch(
+    message: JSONRPCMessage,
+    context: InProcessRequestContext,
+  ): Promise<JSONRPCMessage | undefined> {
+    if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+      return Promise.resolve(invalid(null, 'a JSON-RPC message must be an object'));
+    }
+    const { id, method, params } = message;
+    const validId = typeof id === 'string' || (typeof id === 'number' && Number.isInteger(id));
+    if (message.jsonrpc !== '2.0') {
+      return Promise.resolve(invalid(validId ? id : null, 'jsonrpc must be "2.0"'));
+    }
+    if (typeof method !== 'string') {
+      if ('result' in message || 'error' in message) return Promise.resolve(undefined);
+      return Promise.resolve(invalid(validId ? id : null, 'missing method'));
+    }
+    if (
+      params !== undefined &&
+      (typeof params !== 'object' || params === null || Array.isArray(params))
+    ) {
+      return Promise.resolve(
+        id === undefined ? undefined : invalid(validId ? id : null, 'params must be an object'),
+      );
+    }
+
+    if (id === undefined) {
+      if (method === 'notifications/cancelled') {
+        const requestId = (params as { requestId?: unknown } | undefined)?.requestId;
+        const reason = (params as { reason?: unknown } | undefined)?.reason;
+        for (const [internalId, pending] of this.#pending) {
+          if (pending.originalId === requestId) {
+            this.#cancel(internalId, typeof reason === 'string' ? reason : undefined);
+          }
+        }
+      } else {
+        this.onmessage?.(message as McpJSONRPCMessage);
+      }
+      return Promise.resolve(undefined);
+    }
+    if (!validId) return Promise.resolve(invalid(null, 'id must be a string or an integer'));
+    if (context.signal.aborted) return Promise.resolve(undefined);
+
+    const internalId = this.#nextId++;
+    return new Promise((resolve) => {
+      const signal = context.signal;
+      const onAbort = () => this.#cancel(internalId, reasonText(signal.reason));
+      this.#pending.set(internalId, {
+        originalId: id,
+        resolve,
+        signal,
+        onAbort,
+        sendNotification: context.sendNotification,
+      });
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.onmessage?.({ ...message, id: internalId } as McpJSONRPCMessage);
+    });
+  }
+
+  #settle(internalId: number, pending: PendingRequest): void {
+    this.#pending.delete(internalId);
+    pending.signal.removeEventListener('abort', pending.onAbort);
+  }
+
+  /** Abort the handler (the SDK's own cancellation path) and settle the request without a response. */
+  #cancel(internalId: number, reason: string | undefined): void {
+    const pending = this.#pending.get(internalId);
+    if (!pending) return;
+    this.#settle(internalId, pending);
+    this.onmessage?.({
+      jsonrpc: '2.0',
+      method: 'notifications/cancelled',
+      params: { requestId: internalId, ...(reason !== undefined && { reason }) },
+    });
+    pending.resolve(undefined);
+  }
+}
+
+function invalid(id: string | number | null | undefined, why: string): JSONRPCMessage {
+  return {
+    jsonrpc: '2.0',
+    id: id ?? null,
+    error: { code: INVALID_REQUEST, message: `Invalid JSON-RPC request: ${why}.` },
+  };
+}
+
+function reasonText(reason: unknown): string | undefined {
+  if (reason === undefined) return undefined;
+  if (reason instanceof Error) return reason.message;
+  return String(reason);
+}
