@@ -23,13 +23,16 @@ export interface E2E {
 const open: Array<() => Promise<void>> = [];
 
 /** A scripted model server plus private dirs; torn down after the test, with a child-process check. */
-export async function e2e(turns: ModelTurn[] = []): Promise<E2E> {
+export async function e2e(
+  turns: ModelTurn[] = [],
+  extra: { subagentScript?: ModelTurn[] } = {},
+): Promise<E2E> {
   const root = mkdtempSync(join(tmpdir(), 'agentsdk-e2e-'));
   const home = join(root, 'home');
   const tmp = join(root, 'tmp');
   const cwd = join(root, 'project');
   for (const dir of [home, tmp, cwd]) mkdirSync(dir, { recursive: true });
-  const server = await createModelServer({ script: turns });
+  const server = await createModelServer({ script: turns, ...extra });
   open.push(async () => {
     await server.close();
     rmSync(root, { recursive: true, force: true });

@@ -18,10 +18,20 @@ describe('@agentsdk/tools against the real CLI', () => {
       say('15, and 1/0 is undefined'),
     ]);
     const [result] = results(
-      await collect(query({ prompt: 'compute', options: t.options({ mcpServers: { calc: calculator() }, allowedTools: calcTools }) })),
+      await collect(
+        query({
+          prompt: 'compute',
+          options: t.options({ mcpServers: { calc: calculator() }, allowedTools: calcTools }),
+        }),
+      ),
     );
     const got = toolResultsIn(t.server.lastMainRequest());
-    expect(got).toContainEqual(expect.objectContaining({ tool_use_id: 'toolu_add', content: [{ type: 'text', text: '10 + 5 = 15' }] }));
+    expect(got).toContainEqual(
+      expect.objectContaining({
+        tool_use_id: 'toolu_add',
+        content: [{ type: 'text', text: '10 + 5 = 15' }],
+      }),
+    );
     // The CLI flattens an error result's content to a string before the model sees it.
     const division = got.find((r) => r.tool_use_id === 'toolu_div');
     expect(division?.is_error).toBe(true);
@@ -41,9 +51,14 @@ describe('@agentsdk/tools against the real CLI', () => {
       }),
     );
     const init = messages.find((m) => m.type === 'system' && m.subtype === 'init');
-    expect(init).toMatchObject({ mcp_servers: [expect.objectContaining({ name: 'calc', status: 'connected' })] });
+    expect(init).toMatchObject({
+      mcp_servers: [expect.objectContaining({ name: 'calc', status: 'connected' })],
+    });
     expect(toolResultsIn(t.server.lastMainRequest())).toContainEqual(
-      expect.objectContaining({ tool_use_id: 'toolu_mul', content: [{ type: 'text', text: '6 × 7 = 42' }] }),
+      expect.objectContaining({
+        tool_use_id: 'toolu_mul',
+        content: [{ type: 'text', text: '6 × 7 = 42' }],
+      }),
     );
   });
 
@@ -51,9 +66,15 @@ describe('@agentsdk/tools against the real CLI', () => {
     const weather = createSdkMcpServer({
       name: 'wx',
       tools: [
-        tool('forecast', 'Forecast for a city', { city: z.string() }, ({ city }) => ({ city, tempC: 21 }), {
-          outputSchema: z.object({ city: z.string(), tempC: z.number() }),
-        }),
+        tool(
+          'forecast',
+          'Forecast for a city',
+          { city: z.string() },
+          ({ city }) => ({ city, tempC: 21 }),
+          {
+            outputSchema: z.object({ city: z.string(), tempC: z.number() }),
+          },
+        ),
         tool('broken', 'Always throws', {}, () => {
           throw new Error('sensor offline');
         }),
@@ -65,10 +86,17 @@ describe('@agentsdk/tools against the real CLI', () => {
       say('done'),
     ]);
     const [result] = results(
-      await collect(query({ prompt: 'weather', options: t.options({ mcpServers: { wx: weather }, allowedTools: weather.toolNames() }) })),
+      await collect(
+        query({
+          prompt: 'weather',
+          options: t.options({ mcpServers: { wx: weather }, allowedTools: weather.toolNames() }),
+        }),
+      ),
     );
     const got = toolResultsIn(t.server.lastMainRequest());
-    expect(JSON.stringify(got.find((r) => r.tool_use_id === 'toolu_fc')?.content)).toContain('Oslo');
+    expect(JSON.stringify(got.find((r) => r.tool_use_id === 'toolu_fc')?.content)).toContain(
+      'Oslo',
+    );
     const broken = got.find((r) => r.tool_use_id === 'toolu_broken');
     expect(broken?.is_error).toBe(true);
     expect(JSON.stringify(broken?.content)).toContain('sensor offline');
@@ -94,7 +122,9 @@ describe('@agentsdk/tools against the real CLI', () => {
       ],
     });
     const t = await e2e([callTool('mcp__slow__wait', {}), say('after')]);
-    await using client = new ClaudeSDKClient(t.options({ mcpServers: { slow }, allowedTools: slow.toolNames() }));
+    await using client = new ClaudeSDKClient(
+      t.options({ mcpServers: { slow }, allowedTools: slow.toolNames() }),
+    );
     await client.connect('wait for it');
     await running;
     await client.interrupt();

@@ -6,6 +6,7 @@ interface WireMatcher {
   matcher?: string;
   hookCallbackIds: string[];
   timeout?: number;
+  onFailure?: 'continue' | 'block';
 }
 
 /**
@@ -33,6 +34,7 @@ export class HookRegistry {
           ...(m.matcher !== undefined ? { matcher: m.matcher } : {}),
           hookCallbackIds: ids,
           ...(m.timeout !== undefined ? { timeout: m.timeout } : {}),
+          ...(m.onFailure !== undefined ? { onFailure: m.onFailure } : {}),
         };
       });
     }

@@ -1,4 +1,4 @@
-import type { BaseHookInput } from '../hooks/types.js';
+import type { HookInput } from '../hooks/types.js';
 import type { PermissionUpdate } from '../permissions/types.js';
 import type { JSONRPCMessage } from '../mcp/SdkMcpServer.js';
 
@@ -37,7 +37,7 @@ export interface HookCallbackRequest {
   subtype: 'hook_callback';
   /** The id the SDK registered (`hookCallbackIds`). */
   callback_id: string;
-  input: BaseHookInput;
+  input: HookInput;
   /** The tool_use id for tool hooks; a random UUID, not a tool id, for `UserPromptSubmit` (§9.11). */
   tool_use_id?: string;
 }

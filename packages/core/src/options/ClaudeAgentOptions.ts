@@ -147,6 +147,8 @@ export interface ClaudeAgentOptions {
   // --- output
   outputFormat?: JsonSchemaOutputFormat;
   includePartialMessages?: boolean;
+  /** Also deliver subagents' assistant messages (with `parent_tool_use_id` set). CLI default: off. */
+  forwardSubagentText?: boolean;
 
   // --- settings, agents, plugins
   /** Omitted or `[]` → no filesystem settings are loaded. List the sources to load. */

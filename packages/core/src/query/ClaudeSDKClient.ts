@@ -1,9 +1,8 @@
-import type { McpServerStatus, ServerInfo } from '../control/serverInfo.js';
 import { CLIConnectionError } from '../errors/CLIConnectionError.js';
 import type { SDKMessage } from '../messages/SDKMessage.js';
 import type { ClaudeAgentOptions } from '../options/ClaudeAgentOptions.js';
-import type { PermissionMode } from '../permissions/types.js';
 import { Session, type UserInput } from '../session/Session.js';
+import { SessionControls } from '../session/SessionControls.js';
 import type { Transport } from '../transport/Transport.js';
 
 /**
@@ -17,13 +16,15 @@ import type { Transport } from '../transport/Transport.js';
  * for await (const message of client.receiveResponse()) console.log(message.type);
  * ```
  */
-export class ClaudeSDKClient implements AsyncDisposable {
+export class ClaudeSDKClient extends SessionControls implements AsyncDisposable {
   private session: Session | undefined;
 
   constructor(
     private readonly options: ClaudeAgentOptions = {},
     private readonly transport?: Transport,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Start the CLI and wait until it is ready; optionally send a first prompt. */
   async connect(prompt?: string | AsyncIterable<UserInput>): Promise<void> {
@@ -78,27 +79,6 @@ export class ClaudeSDKClient implements AsyncDisposable {
     }
   }
 
-  async interrupt(): Promise<void> {
-    await this.connected().control.request('interrupt');
-  }
-
-  async setPermissionMode(mode: PermissionMode): Promise<void> {
-    await this.connected().control.request('set_permission_mode', { mode });
-  }
-
-  async setModel(model?: string): Promise<void> {
-    await this.connected().control.request('set_model', model === undefined ? {} : { model });
-  }
-
-  getServerInfo(): Promise<ServerInfo> {
-    return this.connected().serverInfo();
-  }
-
-  async mcpServerStatus(): Promise<McpServerStatus[]> {
-    const response = await this.connected().control.request('mcp_status');
-    return (response.mcpServers as McpServerStatus[] | undefined) ?? [];
-  }
-
   /** The session id, once the CLI has reported it. */
   get sessionId(): string | undefined {
     return this.session?.sessionId;
@@ -116,6 +96,10 @@ export class ClaudeSDKClient implements AsyncDisposable {
 
   async [Symbol.asyncDispose](): Promise<void> {
     await this.disconnect();
+  }
+
+  protected async controlSession(): Promise<Session> {
+    return this.connected();
   }
 
   private connected(): Session {

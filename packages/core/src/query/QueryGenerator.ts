@@ -1,30 +1,34 @@
-import type { McpServerStatus, ServerInfo } from '../control/serverInfo.js';
 import { ResultError } from '../errors/ResultError.js';
 import type { SDKMessage } from '../messages/SDKMessage.js';
 import type { SDKResultMessage } from '../messages/result.js';
-import type { PermissionMode } from '../permissions/types.js';
 import type { Session } from '../session/Session.js';
+import { SessionControls } from '../session/SessionControls.js';
 
 /**
  * The messages of one session, as an async generator, plus the session's controls.
  * Breaking out of `for await`, `return()`, `throw()` and `close()` all end the CLI.
  */
-export class Query implements AsyncGenerator<SDKMessage, void, undefined>, AsyncDisposable {
+export class Query
+  extends SessionControls
+  implements AsyncGenerator<SDKMessage, void, undefined>, AsyncDisposable
+{
+  private begun = false;
+
   constructor(
     private readonly session: Session,
     private readonly throwOnResultError: boolean,
     private readonly begin: () => void = () => {},
-  ) {}
-
-  private begun = false;
+  ) {
+    super();
+  }
 
   async next(): Promise<IteratorResult<SDKMessage, void>> {
     try {
-      await this.ensureStarted();
+      if (!this.begun) await this.controlSession();
       const item = await this.session.messages.next();
       if (item.done) {
         await this.session.close();
-        return { value: undefined, done: true };
+        return item;
       }
       if (this.throwOnResultError && item.value.type === 'result' && item.value.is_error) {
         throw new ResultError(item.value as SDKResultMessage);
@@ -59,52 +63,6 @@ export class Query implements AsyncGenerator<SDKMessage, void, undefined>, Async
     return this.session.close();
   }
 
-  /** Stop the current turn; the session stays usable. */
-  async interrupt(): Promise<void> {
-    await this.control('interrupt');
-  }
-
-  async setPermissionMode(mode: PermissionMode): Promise<void> {
-    await this.control('set_permission_mode', { mode });
-  }
-
-  /** Switch model for the next turns; no argument resets to the default. */
-  async setModel(model?: string): Promise<void> {
-    await this.control('set_model', model === undefined ? {} : { model });
-  }
-
-  async setMaxThinkingTokens(maxThinkingTokens: number | null): Promise<void> {
-    await this.control('set_max_thinking_tokens', { max_thinking_tokens: maxThinkingTokens });
-  }
-
-  /** The CLI's answer to `initialize`: commands, models, account, version, … */
-  getServerInfo(): Promise<ServerInfo> {
-    return this.session.serverInfo();
-  }
-
-  async supportedCommands(): Promise<ServerInfo['commands']> {
-    return (await this.getServerInfo()).commands ?? [];
-  }
-
-  async supportedModels(): Promise<NonNullable<ServerInfo['models']>> {
-    return (await this.getServerInfo()).models ?? [];
-  }
-
-  async mcpServerStatus(): Promise<McpServerStatus[]> {
-    const response = await this.control('mcp_status');
-    return (response.mcpServers as McpServerStatus[] | undefined) ?? [];
-  }
-
-  /** Token usage of the context window, by category (the CLI counts with the API). */
-  getContextUsage(): Promise<Record<string, unknown>> {
-    return this.control('get_context_usage');
-  }
-
-  /** The settings the CLI applies, and where each came from. */
-  getSettings(): Promise<Record<string, unknown>> {
-    return this.control('get_settings');
-  }
-
   /** Close the CLI's stdin. Turns already sent still complete. */
   endInput(): void {
     this.session.endInput();
@@ -115,19 +73,12 @@ export class Query implements AsyncGenerator<SDKMessage, void, undefined>, Async
     return this.session.sessionId;
   }
 
-  private async ensureStarted(): Promise<void> {
+  protected async controlSession(): Promise<Session> {
     if (!this.begun) {
       this.begun = true;
       this.begin();
     }
     await this.session.start();
-  }
-
-  private async control(
-    subtype: string,
-    fields?: Record<string, unknown>,
-  ): Promise<Record<string, unknown>> {
-    await this.ensureStarted();
-    return this.session.control.request(subtype, fields);
+    return this.session;
   }
 }

@@ -61,6 +61,7 @@ export function buildArgs(options: ClaudeAgentOptions): string[] {
   bool('allow-dangerously-skip-permissions', options.allowDangerouslySkipPermissions);
   flag('fallback-model', options.fallbackModel);
   bool('include-partial-messages', options.includePartialMessages);
+  bool('forward-subagent-text', options.forwardSubagentText);
   for (const dir of options.addDirs ?? []) flag('add-dir', dir);
   bool('fork-session', options.forkSession);
   flag('resume-session-at', options.resumeSessionAt);

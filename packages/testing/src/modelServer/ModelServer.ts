@@ -5,6 +5,12 @@ import type { ModelScript, ModelTurn } from './script.js';
 export interface ModelServerOptions {
   /** The turns to answer model requests with (a script object or just its turns). Default: none. */
   script?: ModelScript | readonly ModelTurn[];
+  /**
+   * Turns for subagent requests (tools present, `cc_is_subagent=true` in the system prompt).
+   * Without it they consume the main script in arrival order; with it they have their own queue,
+   * which keeps background subagents deterministic.
+   */
+  subagentScript?: readonly ModelTurn[];
   /** Port to listen on, on 127.0.0.1 only. Default 0 (a free port). */
   port?: number;
   /** Default characters per streamed delta chunk (a turn's `chunk_chars` wins). Default 10. */

@@ -67,7 +67,11 @@ class ScriptedModelServer implements ModelServer {
   readonly #server: Server;
   readonly #turns: ModelTurn[];
   #next = 0;
-  readonly #options: Required<Omit<ModelServerOptions, 'script' | 'port'>>;
+  // Subagent requests read their own queue when one is given: background subagents run
+  // concurrently with the main loop, so one shared queue would be consumed in a racy order.
+  readonly #subagentTurns: ModelTurn[] | undefined;
+  #subagentNext = 0;
+  readonly #options: Required<Omit<ModelServerOptions, 'script' | 'port' | 'subagentScript'>>;
   readonly #sockets = new Set<Socket>();
   readonly #inFlight = new Set<AbortController>();
   readonly #stalls = new Set<() => void>();
@@ -78,6 +82,9 @@ class ScriptedModelServer implements ModelServer {
   constructor(server: Server, turns: ModelTurn[], options: ModelServerOptions) {
     this.#server = server;
     this.#turns = turns;
+    this.#subagentTurns = options.subagentScript?.map((turn, i) =>
+      parseModelTurn(turn, `subagentScript[${i}]`),
+    );
     this.#options = {
       chunkChars: options.chunkChars ?? 10,
       sessionTitle: options.sessionTitle ?? 'Mock session title',
@@ -392,16 +399,20 @@ class ScriptedModelServer implements ModelServer {
     headers: Record<string, string>,
     control: ResponseControl,
   ): Promise<void> {
-    const turn = this.#turns[this.#next];
+    const own = record.kind === 'subagent' && this.#subagentTurns !== undefined;
+    const queue = own ? (this.#subagentTurns as ModelTurn[]) : this.#turns;
+    const next = own ? this.#subagentNext : this.#next;
+    const turn = queue[next];
     if (turn === undefined) {
       const message =
-        `scripted model server: script exhausted after ${this.#next} turns (request #${record.index}, ${record.kind}). ` +
+        `scripted model server: ${own ? 'subagent script' : 'script'} exhausted after ${next} turns (request #${record.index}, ${record.kind}). ` +
         'Add turns to the script or call server.push().';
       return this.#answerRecordedError(record, res, 'script_exhausted', message, headers);
     }
-    record.turnIndex = this.#next;
+    record.turnIndex = next;
     record.turn = turn;
-    this.#next += 1;
+    if (own) this.#subagentNext += 1;
+    else this.#next += 1;
 
     if (isErrorTurn(turn)) {
       const { error } = turn;

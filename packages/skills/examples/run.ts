@@ -1,0 +1,15 @@
+// Run: node --import tsx examples/run.ts [project]. Needs the Claude Code CLI and ANTHROPIC_API_KEY
+// (or ANTHROPIC_BASE_URL pointing at @agentsdk/testing's scripted model server).
+
+// #region run
+import { isInitMessage, isResultMessage, query } from '@agentsdk/core';
+import { fileURLToPath } from 'node:url';
+import { validateThenLoad } from './validateThenLoad.js';
+
+const project = process.argv[2] ?? fileURLToPath(new URL('./project/', import.meta.url));
+const options = await validateThenLoad(project);
+for await (const message of query({ prompt: 'Write the release notes for 1.2.0.', options })) {
+  if (isInitMessage(message)) console.log('skills:', message.skills, 'plugins:', message.plugins);
+  if (isResultMessage(message)) console.log(message.subtype);
+}
+// #endregion run

@@ -1,0 +1,47 @@
+/** Hook event names Claude Code (2.1.x) accepts in hooks.json, plugin.json and frontmatter `hooks`. */
+export const HOOK_EVENTS = [
+  'PreToolUse',
+  'PostToolUse',
+  'PostToolUseFailure',
+  'PostToolBatch',
+  'Notification',
+  'UserPromptSubmit',
+  'UserPromptExpansion',
+  'SessionStart',
+  'SessionEnd',
+  'Stop',
+  'StopFailure',
+  'SubagentStart',
+  'SubagentStop',
+  'PreCompact',
+  'PostCompact',
+  'PreModelSwitch',
+  'PostModelSwitch',
+  'PermissionRequest',
+  'PermissionDenied',
+  'Setup',
+  'TeammateIdle',
+  'TaskCreated',
+  'TaskCompleted',
+  'Elicitation',
+  'ElicitationResult',
+  'ConfigChange',
+  'WorktreeCreate',
+  'WorktreeRemove',
+  'InstructionsLoaded',
+  'CwdChanged',
+  'FileChanged',
+  'DirectoryAdded',
+  'MessageDisplay',
+] as const;
+
+export type HookEventName = (typeof HOOK_EVENTS)[number];
+
+/** Hook types a matcher's `hooks` list may hold. */
+export const HOOK_TYPES = ['command', 'prompt', 'agent', 'http', 'mcp_tool'] as const;
+
+/**
+ * Events whose hooks guard permissions: Claude Code refuses the whole hooks file when one of their
+ * entries cannot load (elsewhere a bad entry is skipped with a warning).
+ */
+export const GUARD_HOOK_EVENTS: ReadonlySet<string> = new Set(['PreToolUse', 'PermissionRequest']);

@@ -1,0 +1,35 @@
+import { AgentSDKError } from '@agentsdk/core';
+
+const MARKER = Symbol.for('agentsdk.testing.ToolCallError');
+
+/** Every error code of the tool test helpers. */
+export type ToolCallErrorCode =
+  /** The server answered with a JSON-RPC error (unknown method, bad params, …). */
+  | 'MCP_ERROR'
+  /** The server answered something that is not a JSON-RPC response to the request. */
+  | 'INVALID_RESPONSE';
+
+/** Thrown by `callTool` / `listTools` when the server does not answer as MCP requires. */
+export class ToolCallError extends AgentSDKError<ToolCallErrorCode> {
+  readonly [MARKER] = true;
+  /** The JSON-RPC error, for `MCP_ERROR`. */
+  readonly rpcError: { code: number; message: string; data?: unknown } | undefined;
+
+  constructor(
+    code: ToolCallErrorCode,
+    message: string,
+    options?: { cause?: unknown; rpcError?: { code: number; message: string; data?: unknown } },
+  ) {
+    super(code, message, options);
+    this.name = 'ToolCallError';
+    this.rpcError = options?.rpcError;
+  }
+
+  static override is(value: unknown): value is ToolCallError {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[MARKER] === true
+    );
+  }
+}
