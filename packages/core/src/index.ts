@@ -131,6 +131,7 @@ export { query, type QueryParams } from './query/query.js';
 export { Query } from './query/QueryGenerator.js';
 export { ClaudeSDKClient } from './query/ClaudeSDKClient.js';
 export type { SessionControls } from './session/SessionControls.js';
+export type { OutboundRequestOptions } from './control/ControlRouter.js';
 export type { UserInput } from './session/Session.js';
 export type { McpServerStatus, ModelInfo, ServerInfo } from './control/serverInfo.js';
 

@@ -317,3 +317,24 @@ describe('Query control methods', () => {
     await q.close();
   });
 });
+
+describe('control request options', () => {
+  it('honours a per-call timeout and abort signal', async () => {
+    const silent = new FakeTransport((msg, f) => {
+      // Answers initialize only: every later control request stays unanswered.
+      if ((msg.request as { subtype?: string } | undefined)?.subtype === 'initialize')
+        answerInitialize(msg, f);
+    });
+    const q = query({ prompt: 'x', transport: silent });
+    await q.getServerInfo();
+    await expect(q.interrupt({ timeoutMs: 5 })).rejects.toMatchObject({ code: 'CONTROL_TIMEOUT' });
+    const controller = new AbortController();
+    const pending = q.setModel('m', { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ code: 'ABORTED' });
+    await expect(q.request('get_context_usage', {}, { timeoutMs: 5 })).rejects.toMatchObject({
+      code: 'CONTROL_TIMEOUT',
+    });
+    await q.close();
+  });
+});
