@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs and starts what the agent-platform's PostgreSQL tests need (run as root; idempotent).
+# A throwaway cluster in a temp dir on 127.0.0.1; its URL goes to $PG_URL_FILE (default
+# /tmp/agent-platform-pg/url), which test/repository.test.ts reads. Nothing is exported.
+set -euo pipefail
+PG_ROOT="${PG_ROOT:-/tmp/agent-platform-pg}"
+PG_PORT="${PG_PORT:-54329}"
+URL_FILE="${PG_URL_FILE:-$PG_ROOT/url}"
+
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+fi
+BIN="$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")"
+
+mkdir -p "$PG_ROOT"
+chown postgres:postgres "$PG_ROOT"
+run() { runuser -u postgres -- "$@"; }
+if [ ! -f "$PG_ROOT/data/PG_VERSION" ]; then
+  run "$BIN/initdb" -D "$PG_ROOT/data" -U postgres --auth=trust >/dev/null
+fi
+if ! run "$BIN/pg_ctl" -D "$PG_ROOT/data" status >/dev/null 2>&1; then
+  run "$BIN/pg_ctl" -D "$PG_ROOT/data" -l "$PG_ROOT/log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_ROOT" start >/dev/null
+fi
+echo "postgres://postgres@127.0.0.1:$PG_PORT/postgres" > "$URL_FILE"
+chmod 644 "$URL_FILE"
+echo "PostgreSQL on 127.0.0.1:$PG_PORT (URL in $URL_FILE); stop: runuser -u postgres -- $BIN/pg_ctl -D $PG_ROOT/data stop"

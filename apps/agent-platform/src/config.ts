@@ -1,0 +1,84 @@
+import { resolve } from 'node:path';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './reliability/retryPolicy.js';
+import { DEFAULT_TIERS, type TierTable } from './tenancy/tiers.js';
+import type { WebhookConfig } from './webhooks/WebhookDispatcher.js';
+
+export interface PlatformConfig {
+  /** HS256 secret for bearer tokens (≥ 32 characters). */
+  jwtSecret: string;
+  /** SQLite file, workspaces and per-user CLI homes live here. */
+  dataDir: string;
+  /** PostgreSQL instead of SQLite. */
+  databaseUrl?: string | undefined;
+  host: string;
+  port: number;
+  cliPath?: string | undefined;
+  /** Env for every CLI process (over the server's env, minus its secrets). */
+  cliEnv: Record<string, string | undefined>;
+  /** Extra env per tenant (e.g. its own API key). */
+  tenantEnv: Record<string, Record<string, string>>;
+  model?: string | undefined;
+  tiers: TierTable;
+  tenantMonthlyBudgetUsd: number;
+  retry: RetryPolicy;
+  /** An active session with no activity this long is paused (its CLI process released). */
+  idleTimeoutMs: number;
+  /** A turn running longer is interrupted (runaway). */
+  maxTurnMs: number;
+  sweepIntervalMs: number;
+  /** On shutdown, in-flight turns get this long to finish before they are interrupted and paused. */
+  shutdownGraceMs: number;
+  webhook?: WebhookConfig | undefined;
+}
+
+type PartialConfig = Partial<PlatformConfig> & Pick<PlatformConfig, 'jwtSecret' | 'dataDir'>;
+
+export function resolveConfig(config: PartialConfig): PlatformConfig {
+  return {
+    host: '127.0.0.1',
+    port: 8787,
+    cliEnv: {},
+    tenantEnv: {},
+    tiers: DEFAULT_TIERS,
+    tenantMonthlyBudgetUsd: 1000,
+    retry: DEFAULT_RETRY_POLICY,
+    idleTimeoutMs: 10 * 60_000,
+    maxTurnMs: 10 * 60_000,
+    sweepIntervalMs: 30_000,
+    shutdownGraceMs: 10_000,
+    ...config,
+    dataDir: resolve(config.dataDir),
+  };
+}
+
+const numberFrom = (value: string | undefined, fallback: number): number =>
+  value === undefined || value === '' ? fallback : Number(value);
+
+/** Configuration from `PLATFORM_*` environment variables (see README). */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const jwtSecret = env['PLATFORM_JWT_SECRET'];
+  if (!jwtSecret)
+    throw new Error('Set PLATFORM_JWT_SECRET (≥ 32 characters) to sign and verify tokens.');
+  const webhookUrl = env['PLATFORM_WEBHOOK_URL'];
+  const webhookSecret = env['PLATFORM_WEBHOOK_SECRET'];
+  if (webhookUrl && !webhookSecret)
+    throw new Error('PLATFORM_WEBHOOK_URL needs PLATFORM_WEBHOOK_SECRET to sign deliveries.');
+  return resolveConfig({
+    jwtSecret,
+    dataDir: env['PLATFORM_DATA_DIR'] ?? '.platform-data',
+    databaseUrl: env['DATABASE_URL'] || undefined,
+    host: env['PLATFORM_HOST'] ?? '127.0.0.1',
+    port: numberFrom(env['PORT'], 8787),
+    cliPath: env['CLAUDE_CLI_PATH'] || undefined,
+    tenantEnv: env['PLATFORM_TENANT_ENV']
+      ? (JSON.parse(env['PLATFORM_TENANT_ENV']) as PlatformConfig['tenantEnv'])
+      : {},
+    model: env['PLATFORM_MODEL'] || undefined,
+    tenantMonthlyBudgetUsd: numberFrom(env['PLATFORM_TENANT_MONTHLY_BUDGET_USD'], 1000),
+    idleTimeoutMs: numberFrom(env['PLATFORM_IDLE_TIMEOUT_MS'], 10 * 60_000),
+    maxTurnMs: numberFrom(env['PLATFORM_MAX_TURN_MS'], 10 * 60_000),
+    sweepIntervalMs: numberFrom(env['PLATFORM_SWEEP_INTERVAL_MS'], 30_000),
+    shutdownGraceMs: numberFrom(env['PLATFORM_SHUTDOWN_GRACE_MS'], 10_000),
+    webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secret: webhookSecret } : undefined,
+  });
+}

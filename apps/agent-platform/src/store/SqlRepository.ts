@@ -1,0 +1,209 @@
+import type { SessionState } from '../sessions/sessionState.js';
+import type { TierName } from '../tenancy/tiers.js';
+import type {
+  SessionPatch,
+  SessionRecord,
+  StoredEvent,
+  UsageRecord,
+  UsageSummary,
+  WebhookDeliveryRecord,
+} from './records.js';
+import type { Repository, SessionFilter, UsageFilter } from './Repository.js';
+import type { SqlDriver } from './SqlDriver.js';
+
+const COLUMNS: Record<keyof SessionRecord, string> = {
+  id: 'id',
+  tenantId: 'tenant_id',
+  userId: 'user_id',
+  tier: 'tier',
+  state: 'state',
+  cliSessionId: 'cli_session_id',
+  workspace: 'workspace',
+  systemPrompt: 'system_prompt',
+  turns: 'turns',
+  costUsd: 'cost_usd',
+  lastCliCostUsd: 'last_cli_cost_usd',
+  lastEventId: 'last_event_id',
+  error: 'error',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  lastActivityAt: 'last_activity_at',
+};
+
+const str = (v: unknown): string => String(v);
+const num = (v: unknown): number => Number(v ?? 0);
+const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+function toSession(row: Record<string, unknown>): SessionRecord {
+  return {
+    id: str(row['id']),
+    tenantId: str(row['tenant_id']),
+    userId: str(row['user_id']),
+    tier: str(row['tier']) as TierName,
+    state: str(row['state']) as SessionState,
+    cliSessionId: str(row['cli_session_id']),
+    workspace: str(row['workspace']),
+    systemPrompt: strOrNull(row['system_prompt']),
+    turns: num(row['turns']),
+    costUsd: num(row['cost_usd']),
+    lastCliCostUsd: num(row['last_cli_cost_usd']),
+    lastEventId: num(row['last_event_id']),
+    error: strOrNull(row['error']),
+    createdAt: num(row['created_at']),
+    updatedAt: num(row['updated_at']),
+    lastActivityAt: num(row['last_activity_at']),
+  };
+}
+
+/** The one `Repository`: plain SQL that runs on SQLite and PostgreSQL alike. */
+export class SqlRepository implements Repository {
+  constructor(private readonly db: SqlDriver) {}
+
+  get kind(): 'sqlite' | 'postgres' {
+    return this.db.kind;
+  }
+
+  async migrate(): Promise<void> {
+    for (const statement of this.db.schema) await this.db.run(statement);
+  }
+
+  async insertSession(s: SessionRecord): Promise<void> {
+    const keys = Object.keys(COLUMNS) as (keyof SessionRecord)[];
+    await this.db.run(
+      `INSERT INTO sessions (${keys.map((k) => COLUMNS[k]).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
+      keys.map((k) => s[k]),
+    );
+  }
+
+  async updateSession(id: string, patch: SessionPatch): Promise<void> {
+    const keys = (Object.keys(patch) as (keyof SessionPatch)[]).filter(
+      (k) => patch[k] !== undefined,
+    );
+    if (keys.length === 0) return;
+    await this.db.run(
+      `UPDATE sessions SET ${keys.map((k) => `${COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`,
+      [...keys.map((k) => patch[k]), id],
+    );
+  }
+
+  async getSession(id: string): Promise<SessionRecord | undefined> {
+    const rows = await this.db.all('SELECT * FROM sessions WHERE id = ?', [id]);
+    return rows[0] ? toSession(rows[0]) : undefined;
+  }
+
+  async listSessions(filter: SessionFilter): Promise<SessionRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.tenantId !== undefined) {
+      where.push('tenant_id = ?');
+      params.push(filter.tenantId);
+    }
+    if (filter.userId !== undefined) {
+      where.push('user_id = ?');
+      params.push(filter.userId);
+    }
+    if (filter.states) {
+      if (filter.states.length === 0) return [];
+      where.push(`state IN (${filter.states.map(() => '?').join(', ')})`);
+      params.push(...filter.states);
+    }
+    const rows = await this.db.all(
+      `SELECT * FROM sessions${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at`,
+      params,
+    );
+    return rows.map(toSession);
+  }
+
+  async appendEvent(event: StoredEvent): Promise<void> {
+    await this.db.run(
+      'INSERT INTO session_events (session_id, id, created_at, payload) VALUES (?, ?, ?, ?)',
+      [event.sessionId, event.id, event.createdAt, JSON.stringify(event.payload)],
+    );
+  }
+
+  async listEvents(sessionId: string, afterId: number, limit = 1000): Promise<StoredEvent[]> {
+    const rows = await this.db.all(
+      'SELECT * FROM session_events WHERE session_id = ? AND id > ? ORDER BY id LIMIT ?',
+      [sessionId, afterId, limit],
+    );
+    return rows.map((row) => ({
+      sessionId: str(row['session_id']),
+      id: num(row['id']),
+      createdAt: num(row['created_at']),
+      payload: JSON.parse(str(row['payload'])) as unknown,
+    }));
+  }
+
+  async recordUsage(u: UsageRecord): Promise<void> {
+    await this.db.run(
+      `INSERT INTO usage_records (session_id, tenant_id, user_id, cost_usd, input_tokens, output_tokens, num_turns, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        u.sessionId,
+        u.tenantId,
+        u.userId,
+        u.costUsd,
+        u.inputTokens,
+        u.outputTokens,
+        u.numTurns,
+        u.createdAt,
+      ],
+    );
+  }
+
+  async usageSummary(filter: UsageFilter): Promise<UsageSummary> {
+    const where = ['tenant_id = ?'];
+    const params: unknown[] = [filter.tenantId];
+    if (filter.userId !== undefined) {
+      where.push('user_id = ?');
+      params.push(filter.userId);
+    }
+    if (filter.since !== undefined) {
+      where.push('created_at >= ?');
+      params.push(filter.since);
+    }
+    const rows = await this.db.all(
+      `SELECT COALESCE(SUM(cost_usd), 0) AS cost, COALESCE(SUM(input_tokens), 0) AS input,
+              COALESCE(SUM(output_tokens), 0) AS output, COALESCE(SUM(num_turns), 0) AS turns, COUNT(*) AS n
+       FROM usage_records WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    const row = rows[0] ?? {};
+    return {
+      costUsd: num(row['cost']),
+      inputTokens: num(row['input']),
+      outputTokens: num(row['output']),
+      numTurns: num(row['turns']),
+      records: num(row['n']),
+    };
+  }
+
+  async recordWebhookDelivery(d: WebhookDeliveryRecord): Promise<void> {
+    await this.db.run(
+      `INSERT INTO webhook_deliveries (event_id, event_type, url, attempt, status, ok, error, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [d.eventId, d.eventType, d.url, d.attempt, d.status, d.ok ? 1 : 0, d.error, d.createdAt],
+    );
+  }
+
+  async listWebhookDeliveries(eventId?: string): Promise<WebhookDeliveryRecord[]> {
+    const rows = await this.db.all(
+      `SELECT * FROM webhook_deliveries${eventId ? ' WHERE event_id = ?' : ''} ORDER BY created_at, attempt`,
+      eventId ? [eventId] : [],
+    );
+    return rows.map((row) => ({
+      eventId: str(row['event_id']),
+      eventType: str(row['event_type']),
+      url: str(row['url']),
+      attempt: num(row['attempt']),
+      status: row['status'] === null ? null : num(row['status']),
+      ok: num(row['ok']) === 1,
+      error: strOrNull(row['error']),
+      createdAt: num(row['created_at']),
+    }));
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}

@@ -1,0 +1,66 @@
+import type { SessionState } from '../sessions/sessionState.js';
+import type { TierName } from '../tenancy/tiers.js';
+
+export interface SessionRecord {
+  id: string;
+  tenantId: string;
+  userId: string;
+  tier: TierName;
+  state: SessionState;
+  /** The CLI's session id, for `resume`. */
+  cliSessionId: string;
+  workspace: string;
+  systemPrompt: string | null;
+  /** Turns completed (results received). */
+  turns: number;
+  /** Spend of this session, the sum of its usage deltas. */
+  costUsd: number;
+  /** The CLI's last cumulative `total_cost_usd`, to compute the next delta. */
+  lastCliCostUsd: number;
+  /** The last event id given out on this session's stream. */
+  lastEventId: number;
+  error: string | null;
+  createdAt: number;
+  updatedAt: number;
+  lastActivityAt: number;
+}
+
+export type SessionPatch = Partial<Omit<SessionRecord, 'id' | 'tenantId' | 'userId' | 'createdAt'>>;
+
+/** One message of a session's stream, with its id (1, 2, … per session). */
+export interface StoredEvent {
+  sessionId: string;
+  id: number;
+  createdAt: number;
+  payload: unknown;
+}
+
+export interface UsageRecord {
+  sessionId: string;
+  tenantId: string;
+  userId: string;
+  costUsd: number;
+  inputTokens: number;
+  outputTokens: number;
+  numTurns: number;
+  createdAt: number;
+}
+
+export interface UsageSummary {
+  costUsd: number;
+  inputTokens: number;
+  outputTokens: number;
+  numTurns: number;
+  records: number;
+}
+
+export interface WebhookDeliveryRecord {
+  eventId: string;
+  eventType: string;
+  url: string;
+  attempt: number;
+  status: number | null;
+  ok: boolean;
+  error: string | null;
+  createdAt: number;
+}

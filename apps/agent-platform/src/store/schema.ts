@@ -1,0 +1,54 @@
+/** The tables, per dialect (types differ; names and columns do not). */
+export function schemaFor(kind: 'sqlite' | 'postgres'): string[] {
+  const real = kind === 'sqlite' ? 'REAL' : 'DOUBLE PRECISION';
+  const int = kind === 'sqlite' ? 'INTEGER' : 'BIGINT';
+  return [
+    `CREATE TABLE IF NOT EXISTS sessions (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      tier TEXT NOT NULL,
+      state TEXT NOT NULL,
+      cli_session_id TEXT NOT NULL,
+      workspace TEXT NOT NULL,
+      system_prompt TEXT,
+      turns ${int} NOT NULL DEFAULT 0,
+      cost_usd ${real} NOT NULL DEFAULT 0,
+      last_cli_cost_usd ${real} NOT NULL DEFAULT 0,
+      last_event_id ${int} NOT NULL DEFAULT 0,
+      error TEXT,
+      created_at ${int} NOT NULL,
+      updated_at ${int} NOT NULL,
+      last_activity_at ${int} NOT NULL
+    )`,
+    `CREATE INDEX IF NOT EXISTS sessions_owner ON sessions (tenant_id, user_id, state)`,
+    `CREATE TABLE IF NOT EXISTS session_events (
+      session_id TEXT NOT NULL,
+      id ${int} NOT NULL,
+      created_at ${int} NOT NULL,
+      payload TEXT NOT NULL,
+      PRIMARY KEY (session_id, id)
+    )`,
+    `CREATE TABLE IF NOT EXISTS usage_records (
+      session_id TEXT NOT NULL,
+      tenant_id TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      cost_usd ${real} NOT NULL,
+      input_tokens ${int} NOT NULL,
+      output_tokens ${int} NOT NULL,
+      num_turns ${int} NOT NULL,
+      created_at ${int} NOT NULL
+    )`,
+    `CREATE INDEX IF NOT EXISTS usage_owner ON usage_records (tenant_id, user_id, created_at)`,
+    `CREATE TABLE IF NOT EXISTS webhook_deliveries (
+      event_id TEXT NOT NULL,
+      event_type TEXT NOT NULL,
+      url TEXT NOT NULL,
+      attempt ${int} NOT NULL,
+      status ${int},
+      ok ${int} NOT NULL,
+      error TEXT,
+      created_at ${int} NOT NULL
+    )`,
+  ];
+}

@@ -1,0 +1,36 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { SqlDriver } from './SqlDriver.js';
+import { schemaFor } from './schema.js';
+
+/** better-sqlite3 in WAL mode; synchronous underneath, `SqlDriver`'s promises on top. */
+export function sqliteDriver(file: string): SqlDriver {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  return {
+    kind: 'sqlite',
+    schema: schemaFor('sqlite'),
+    async run(sql, params = []) {
+      prepare(sql).run(...params);
+    },
+    async all(sql, params = []) {
+      return prepare(sql).all(...params) as Record<string, unknown>[];
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { PlatformError } from '../errors/PlatformError.js';
+import { assertWithinBudget, costDelta, startOfMonthUtc } from './budget.js';
+import { DEFAULT_TIERS, isTierName } from './tiers.js';
+
+describe('limits and budgets', () => {
+  it('records deltas of the cumulative total_cost_usd', () => {
+    expect(costDelta(0, 0.25)).toBeCloseTo(0.25);
+    expect(costDelta(0.25, 0.4)).toBeCloseTo(0.15);
+    expect(costDelta(0.4, 0.4)).toBe(0);
+    // A fresh CLI count (smaller total) is all new spend.
+    expect(costDelta(0.4, 0.1)).toBeCloseTo(0.1);
+  });
+
+  it('throws budget_exceeded (429) naming the scope once the limit is reached', () => {
+    expect(() => assertWithinBudget([{ scope: 'user', usedUsd: 4.99, limitUsd: 5 }])).not.toThrow();
+    try {
+      assertWithinBudget([
+        { scope: 'user', usedUsd: 1, limitUsd: 5 },
+        { scope: 'tenant', usedUsd: 100, limitUsd: 100 },
+      ]);
+      expect.unreachable();
+    } catch (error) {
+      expect(PlatformError.is(error)).toBe(true);
+      if (!PlatformError.is(error)) return;
+      expect(error.status).toBe(429);
+      expect(error.toJSON().error).toMatchObject({
+        code: 'budget_exceeded',
+        scope: 'tenant',
+        limitUsd: 100,
+      });
+    }
+  });
+
+  it('months start on the 1st, UTC', () => {
+    expect(new Date(startOfMonthUtc(Date.UTC(2026, 1, 17, 13))).toISOString()).toBe(
+      '2026-02-01T00:00:00.000Z',
+    );
+  });
+
+  it('tiers grow monotonically', () => {
+    const { free, pro, enterprise } = DEFAULT_TIERS;
+    for (const key of Object.keys(free) as (keyof typeof free)[]) {
+      expect(free[key]).toBeLessThan(pro[key]);
+      expect(pro[key]).toBeLessThan(enterprise[key]);
+    }
+    expect(isTierName('pro')).toBe(true);
+    expect(isTierName('platinum')).toBe(false);
+  });
+});

@@ -1,0 +1,234 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bins, claude, packageDir, run, tempDir } from './helpers.js';
+
+const support = join(packageDir, 'test', 'support');
+
+describe('agentsdk', () => {
+  it('--help lists the commands; an unknown command is a usage error', async () => {
+    const help = await run(bins.agentsdk, ['--help']);
+    expect(help.code).toBe(0);
+    for (const c of ['new', 'validate', 'record', 'replay', 'serve', 'doctor'])
+      expect(help.stdout).toContain(`  ${c} `);
+    const bad = await run(bins.agentsdk, ['frobnicate']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Unknown command "frobnicate"');
+  });
+
+  it.each(['new', 'validate', 'record', 'replay', 'serve', 'doctor'])(
+    '%s --help prints usage on stdout',
+    async (command) => {
+      const result = await run(bins.agentsdk, [command, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^Usage: agentsdk ${command}`));
+    },
+  );
+});
+
+describe('agentsdk new', () => {
+  it('adds each kind of piece to a plugin, and the plugin stays valid', async () => {
+    const cwd = tempDir();
+    expect(
+      (await run(bins.create, ['kit', '-t', 'plugin', '--yes', '--no-git'], { cwd })).code,
+    ).toBe(0);
+    const plugin = join(cwd, 'kit');
+    const skill = await run(bins.agentsdk, ['new', 'skill', 'extra-skill', '--json'], {
+      cwd: plugin,
+    });
+    expect(skill.code).toBe(0);
+    expect(JSON.parse(skill.stdout)).toEqual({
+      template: 'skill',
+      name: 'extra-skill',
+      files: ['skills/extra-skill/SKILL.md'],
+    });
+    expect((await run(bins.agentsdk, ['new', 'agent', 'helper'], { cwd: plugin })).stdout).toBe(
+      'agents/helper.md\n',
+    );
+    expect((await run(bins.agentsdk, ['new', 'tool', 'word-count'], { cwd: plugin })).stdout).toBe(
+      'src/word-count.ts\n',
+    );
+    expect(readFileSync(join(plugin, 'src', 'word-count.ts'), 'utf8')).toContain(
+      "export const wordCount = tool(\n  'word_count',",
+    );
+    expect((await run(bins.agentsdk, ['new', 'plugin', 'sub'], { cwd: plugin })).stdout).toContain(
+      'plugins/sub/.claude-plugin/plugin.json',
+    );
+    const valid = await run(bins.agentsdk, ['validate', '--json'], { cwd: plugin });
+    expect(JSON.parse(valid.stdout)).toMatchObject({ kind: 'plugin', valid: true });
+  });
+
+  it('bad input: unknown template, invalid name, existing files', async () => {
+    const cwd = tempDir();
+    const unknown = await run(bins.agentsdk, ['new', 'widget', 'x'], { cwd });
+    expect([unknown.code, unknown.stderr]).toEqual([
+      2,
+      'error Unknown template "widget": use one of tool, skill, plugin, agent.\n',
+    ]);
+    const invalid = await run(bins.agentsdk, ['new', 'agent', 'Bad_Name'], { cwd });
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain('Invalid agent name "Bad_Name"');
+    expect((await run(bins.agentsdk, ['new', 'agent', 'twice'], { cwd })).code).toBe(0);
+    const again = await run(bins.agentsdk, ['new', 'agent', 'twice'], { cwd });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(
+      '.claude/agents/twice.md already exists. Pick another name, or pass --overwrite.',
+    );
+  });
+});
+
+describe('agentsdk validate', () => {
+  it('--json: path, kind, valid, counts and positioned diagnostics; exit 1 on errors', async () => {
+    const cwd = tempDir();
+    const dir = join(cwd, 'bad-skill');
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, 'SKILL.md'),
+      '---\nname: Bad_Skill\ndescription: Does things.\n---\nBody\n',
+    );
+    const result = await run(bins.agentsdk, ['validate', 'bad-skill', '--json'], { cwd });
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(Object.keys(report)).toEqual([
+      'path',
+      'kind',
+      'valid',
+      'errors',
+      'warnings',
+      'diagnostics',
+    ]);
+    expect(report).toMatchObject({ path: dir, kind: 'skill', valid: false, errors: 1 });
+    expect(report['diagnostics']).toContainEqual(
+      expect.objectContaining({ code: 'NAME_FORMAT', severity: 'error', line: 2, column: 7 }),
+    );
+
+    const text = await run(bins.agentsdk, ['validate', 'bad-skill'], { cwd });
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/bad-skill\/SKILL\.md:2:7 error NAME_FORMAT/);
+    expect(text.stderr).toContain('✘ skill');
+  });
+
+  it('a missing path is exit 1 with the path named', async () => {
+    const cwd = tempDir();
+    const result = await run(bins.agentsdk, ['validate', 'nope'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `error Nothing to validate at ${join(cwd, 'nope')}: the path does not exist.\n`,
+    );
+  });
+});
+
+describe('agentsdk record and replay (real CLI, scripted model)', () => {
+  it('records a session that uses a module’s tool, prints it, and replays it against the tools', async () => {
+    const cwd = tempDir();
+    const recorded = await run(
+      bins.agentsdk,
+      [
+        'record',
+        '-o',
+        'add.jsonl',
+        '--tools',
+        join(support, 'calc.mjs'),
+        '--model-script',
+        join(support, 'add.script.json'),
+        '--cli',
+        claude.path,
+        '--',
+        'What',
+        'is',
+        '2 + 3?',
+      ],
+      { cwd },
+    );
+    expect(recorded.stderr).toContain('[tool_use] mcp__tools__add {"a":2,"b":3}');
+    expect(recorded.stderr).toContain('[tool_result] 5');
+    expect(recorded.stdout).toBe('2 + 3 = 5\n');
+    expect(recorded.code).toBe(0);
+    expect(readFileSync(join(cwd, 'add.jsonl'), 'utf8')).not.toContain('sk-test-offline');
+
+    const printed = await run(bins.agentsdk, ['replay', 'add.jsonl'], { cwd });
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toContain(
+      '[assistant] Adding.\n[tool_use] mcp__tools__add {"a":2,"b":3}\n',
+    );
+    expect(printed.stdout).toMatch(/\[result\] success, 2 turn\(s\)/);
+
+    const same = await run(
+      bins.agentsdk,
+      ['replay', 'add.jsonl', '--tools', join(support, 'calc.mjs'), '--json'],
+      { cwd },
+    );
+    expect(same.code).toBe(0);
+    const json = JSON.parse(same.stdout) as {
+      fixture: string;
+      lines: string[];
+      divergences: unknown[];
+    };
+    expect(Object.keys(json)).toEqual(['fixture', 'lines', 'divergences']);
+    expect(json.divergences).toEqual([]);
+
+    const changed = await run(
+      bins.agentsdk,
+      ['replay', 'add.jsonl', '--tools', join(support, 'calc.mjs')],
+      { cwd, env: { CALC_OFF_BY_ONE: '1' } },
+    );
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toContain('expected: "5"');
+    expect(changed.stderr).toContain('actual:   "6"');
+  }, 60_000);
+
+  it('bad input: missing fixture, missing -o, a module without tools', async () => {
+    const cwd = tempDir();
+    const missing = await run(bins.agentsdk, ['replay', 'gone.jsonl'], { cwd });
+    expect([missing.code, missing.stderr]).toEqual([
+      1,
+      `error Fixture not found: ${join(cwd, 'gone.jsonl')}.\n`,
+    ]);
+    const noOutput = await run(bins.agentsdk, ['record', '--', 'hi'], { cwd });
+    expect([noOutput.code, noOutput.stderr]).toEqual([
+      2,
+      'error agentsdk record: -o <file.jsonl> is required.\n',
+    ]);
+    writeFileSync(join(cwd, 'empty.mjs'), 'export const x = 1;\n');
+    const noTools = await run(bins.agentsdk, ['serve', 'empty.mjs'], { cwd });
+    expect(noTools.code).toBe(1);
+    expect(noTools.stderr).toContain('empty.mjs exports no tools');
+    const noModule = await run(bins.agentsdk, ['serve', 'nope.js'], { cwd });
+    expect(noModule.code).toBe(1);
+    expect(noModule.stderr).toContain('Tools module not found');
+  });
+});
+
+describe('agentsdk doctor', () => {
+  it('--json --smoke: finds the CLI, its version, Node, and runs an offline session', async () => {
+    const result = await run(bins.agentsdk, ['doctor', '--json', '--smoke', '--cli', claude.path]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as {
+      ok: boolean;
+      checks: { name: string; status: string }[];
+    };
+    expect(report.ok).toBe(true);
+    expect(report.checks.map((c) => [c.name, c.status])).toEqual([
+      ['node', 'ok'],
+      ['cli', 'ok'],
+      ['cli-version', 'ok'],
+      ['smoke', 'ok'],
+    ]);
+  }, 60_000);
+
+  it('reports a missing CLI and a placeholder binary with fixes, exit 1', async () => {
+    const bin = tempDir();
+    writeFileSync(join(bin, 'claude'), Buffer.alloc(100, 0x7f), { mode: 0o755 });
+    const result = await run(bins.agentsdk, ['doctor'], {
+      cwd: bin,
+      env: { PATH: bin, HOME: bin, CLAUDE_CLI_PATH: '', CLAUDE_CODE_CLI_PATH: '' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      `! placeholder: ${join(bin, 'claude')} is the npm package's placeholder binary`,
+    );
+    expect(result.stdout).toContain('fix: Run `npm rebuild @anthropic-ai/claude-code`');
+    expect(result.stdout).toContain('✘ cli: Claude Code CLI not found.');
+    expect(existsSync(join(bin, 'claude'))).toBe(true);
+  });
+});
