@@ -71,6 +71,8 @@ describe('query() against the real CLI', () => {
         ],
       },
     ]);
+    // Zod 4's z.toJSONSchema() adds this dialect; the CLI drops the tool for it, so core strips it.
+    const dialect = { $schema: 'https://json-schema.org/draft/2020-12/schema' };
     const schema = {
       type: 'object',
       properties: { answer: { type: 'string' }, confidence: { type: 'number' } },
@@ -80,7 +82,9 @@ describe('query() against the real CLI', () => {
       await collect(
         query({
           prompt: 'Capital of France?',
-          options: t.options({ outputFormat: { type: 'json_schema', schema } }),
+          options: t.options({
+            outputFormat: { type: 'json_schema', schema: { ...dialect, ...schema } },
+          }),
         }),
       ),
     );

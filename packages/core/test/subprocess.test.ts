@@ -114,6 +114,20 @@ describe('subprocess transport (fake CLI)', () => {
     expect(isAlive(pid3)).toBe(false);
   });
 
+  it('does not wait out the EOF grace when aborting mid-turn', async () => {
+    // Default grace (5 s) would exceed the test timeout: mid-turn close goes straight to SIGTERM.
+    const controller = new AbortController();
+    const q = query({
+      prompt: 'x',
+      options: options('ignore-eof', { abortSignal: controller.signal }),
+    });
+    const pid = (await q.getServerInfo()).pid as number;
+    const pending = collect(q).catch((e: unknown) => e);
+    controller.abort();
+    expect(await pending).toMatchObject({ code: 'ABORTED' });
+    expect(isAlive(pid)).toBe(false);
+  });
+
   it('escalates to SIGTERM when the CLI ignores EOF', async () => {
     const q = query({ prompt: 'x', options: options('ignore-eof', { shutdownGraceMs: 20 }) });
     const pid = (await q.getServerInfo()).pid as number;

@@ -84,7 +84,7 @@ describe('discoverCli', () => {
   it('says where it looked and how to install when nothing is found', () => {
     let error: unknown;
     try {
-      discoverCli({ cwd: tmp(), env: { PATH: tmp(), HOME: tmp() } });
+      discoverCli({ cwd: tmp(), searchFrom: [tmp()], env: { PATH: tmp(), HOME: tmp() } });
     } catch (e) {
       error = e;
     }

@@ -20,6 +20,11 @@ export interface DiscoverCliOptions {
   cliPath?: string;
   cwd?: string;
   env?: Record<string, string | undefined>;
+  /**
+   * Folders whose `node_modules` (and their parents') are searched for the CLI package.
+   * Default: `cwd`, the process's working directory, and this package's own location.
+   */
+  searchFrom?: string[];
 }
 
 /** Env vars that name the CLI, in order of precedence. */
@@ -54,7 +59,13 @@ export function discoverCli(options: DiscoverCliOptions = {}): CliCommand {
     if (isRunnable(value)) return toCommand(resolve(value), 'env');
   }
 
-  for (const base of uniq([options.cwd ?? process.cwd(), dirname(thisFile())])) {
+  // The session's cwd is often a workspace outside the app; the app's own install still counts.
+  const bases = options.searchFrom ?? [
+    options.cwd ?? process.cwd(),
+    process.cwd(),
+    dirname(thisFile()),
+  ];
+  for (const base of uniq(bases)) {
     const found = fromNodeModules(base, searched);
     if (found) return found;
   }

@@ -27,12 +27,15 @@ export class AgentSDKError<C extends string = AgentSDKErrorCode> extends Error {
   }
 
   /** Other agentsdk packages extend this class with codes of their own (hence the type parameter). */
-  static is(value: unknown): value is AgentSDKError<string> {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[MARKER] === true
-    );
+  static is<T extends AgentSDKError<string>>(
+    this: abstract new (...args: never[]) => T,
+    value: unknown,
+  ): value is T {
+    if (typeof value !== 'object' || value === null) return false;
+    if ((value as Record<symbol, unknown>)[MARKER] !== true) return false;
+    // On a subclass (`ProcessError.is(x)`), match that class by name: `instanceof` fails across
+    // duplicated installs, and the marker alone would accept every agentsdk error.
+    return this === (AgentSDKError as unknown) || (value as Error).name === this.name;
   }
 }
 

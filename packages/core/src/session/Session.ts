@@ -146,12 +146,18 @@ export class Session {
       this.options.abortSignal?.removeEventListener('abort', this.onAbort);
       this.control.fail(new AbortError('The session was closed.'));
       try {
-        await this.transport?.close();
+        await this.transport?.close({ immediate: this.isBusy() });
       } finally {
         this.messages.end();
       }
     })();
     return this.closing;
+  }
+
+  /** A turn is in flight (or background work runs): closing now abandons it. */
+  private isBusy(): boolean {
+    if (this.results < this.turnsSent) return true;
+    return this.sawSessionState && this.sessionState !== undefined && this.sessionState !== 'idle';
   }
 
   private write(message: unknown): Promise<void> {

@@ -18,7 +18,12 @@ export function initializeRequest(
   } else if (systemPrompt.append !== undefined) {
     fields.appendSystemPrompt = systemPrompt.append;
   }
-  if (options.outputFormat) fields.jsonSchema = options.outputFormat.schema;
+  if (options.outputFormat) {
+    // The CLI silently drops the StructuredOutput tool when the schema declares draft 2020-12
+    // (Zod 4's default `$schema`); the dialect adds nothing the CLI uses, so leave it out.
+    const { $schema: _dialect, ...schema } = options.outputFormat.schema;
+    fields.jsonSchema = schema;
+  }
   if (options.agents && Object.keys(options.agents).length) fields.agents = options.agents;
   if (wired.hooks && Object.keys(wired.hooks).length) fields.hooks = wired.hooks;
   if (wired.sdkMcpServers?.length) fields.sdkMcpServers = wired.sdkMcpServers;

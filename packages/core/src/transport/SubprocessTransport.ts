@@ -138,17 +138,20 @@ export class SubprocessTransport implements Transport {
     this.child.stdin.end();
   }
 
-  close(): Promise<void> {
-    this.closing ??= this.shutdown();
+  close(options: { immediate?: boolean } = {}): Promise<void> {
+    this.closing ??= this.shutdown(options.immediate === true);
     return this.closing;
   }
 
-  private async shutdown(): Promise<void> {
+  private async shutdown(immediate: boolean): Promise<void> {
     const { child, exited } = this;
     if (!child || !exited) return;
     this.endInput();
     if (this.isExited) return exited;
-    if (await settlesWithin(exited, this.options.shutdownGraceMs ?? 5000)) return;
+    // With EOF alone the CLI finishes the turn in hand first; when that work is abandoned anyway
+    // (break, abort, error mid-turn), waiting for it only delays the caller.
+    const grace = immediate ? 0 : (this.options.shutdownGraceMs ?? 5000);
+    if (grace > 0 && (await settlesWithin(exited, grace))) return;
     child.kill('SIGTERM');
     if (await settlesWithin(exited, this.options.killGraceMs ?? 2000)) return;
     child.kill('SIGKILL');

@@ -30,8 +30,11 @@ export interface Transport {
   write(message: unknown): Promise<void>;
   /** Close the CLI's stdin (EOF). Idempotent. */
   endInput(): void;
-  /** End the CLI: EOF → grace → SIGTERM → SIGKILL. Idempotent; resolves when it is gone. */
-  close(): Promise<void>;
+  /**
+   * End the CLI: EOF → grace → SIGTERM → SIGKILL. With `immediate`, no grace for EOF (the caller
+   * abandons work in progress). Idempotent; resolves when it is gone.
+   */
+  close(options?: { immediate?: boolean }): Promise<void>;
   /** Whether stdin is still open for writes. */
   readonly writable: boolean;
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { initializeRequest } from './initializeRequest.js';
+
+describe('initializeRequest', () => {
+  it('sends an empty custom prompt by default, a string as one section, the preset as append', () => {
+    expect(initializeRequest({})).toEqual({ systemPrompt: [''] });
+    expect(initializeRequest({ systemPrompt: 'Be brief.' })).toEqual({
+      systemPrompt: ['Be brief.'],
+    });
+    expect(
+      initializeRequest({
+        systemPrompt: { type: 'preset', preset: 'claude_code', append: 'Extra.' },
+      }),
+    ).toEqual({
+      appendSystemPrompt: 'Extra.',
+    });
+  });
+
+  it('sends the output schema without its $schema dialect (the CLI drops draft 2020-12 schemas)', () => {
+    const schema = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      properties: {},
+    };
+    expect(initializeRequest({ outputFormat: { type: 'json_schema', schema } }).jsonSchema).toEqual(
+      {
+        type: 'object',
+        properties: {},
+      },
+    );
+  });
+
+  it('carries agents, hook ids and in-process server names', () => {
+    const fields = initializeRequest(
+      { agents: { r: { description: 'd', prompt: 'p' } } },
+      { hooks: { PreToolUse: [{ hookCallbackIds: ['hook_0'] }] }, sdkMcpServers: ['calc'] },
+    );
+    expect(fields).toMatchObject({
+      agents: { r: { description: 'd', prompt: 'p' } },
+      hooks: { PreToolUse: [{ hookCallbackIds: ['hook_0'] }] },
+      sdkMcpServers: ['calc'],
+    });
+  });
+});
