@@ -10,6 +10,7 @@ export interface BenchArgs {
   profile: boolean;
   verbose: boolean;
   out: string | undefined;
+  table: string | undefined;
   help: boolean;
 }
 
@@ -27,6 +28,7 @@ bench/results/latest.json.
   --profile           run with --cpu-prof; profiles go to bench/results/profiles/
                       (summarize with: node dist/profileTop.js <file>)
   --out <file>        write the JSON there instead of bench/results/latest.json
+  --table <file>      print the table of a saved results file (e.g. results/reference.json)
   --verbose           echo the measuring processes' output
   --help              this text
 `;
@@ -43,6 +45,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       profile: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       out: { type: 'string' },
+      table: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: false,
@@ -71,6 +74,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     profile: values.profile,
     verbose: values.verbose,
     out: values.out,
+    table: values.table,
     help: values.help,
   };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseBenchArgs, USAGE, type BenchArgs } from './args.js';
@@ -99,6 +99,11 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
+  if (args.table) {
+    const saved = JSON.parse(readFileSync(resolve(args.table), 'utf8')) as BenchResults;
+    printResults(saved, ROWS);
+    return;
+  }
   const specs = ROWS.filter((spec) => !args.only || args.only.includes(spec.id));
   if (specs.length === 0) throw new Error(`No row matches --only ${args.only?.join(',')}.`);
   const started = performance.now();
@@ -125,6 +130,11 @@ async function main(): Promise<void> {
   const out = args.out ? resolve(args.out) : join(RESULTS_DIR, 'latest.json');
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  printResults(results, specs);
+  log(`\nResults: ${out}`);
+}
+
+function printResults(results: BenchResults, specs: readonly RowSpec[]): void {
   const { meta } = results;
   process.stdout.write(
     `\n${meta.node} · ${meta.cpu} · ${meta.cores} cores · ${meta.memoryGiB} GiB · ` +
@@ -132,7 +142,6 @@ async function main(): Promise<void> {
       `${meta.quick ? 'quick' : 'full'} · ${meta.durationS} s\n\n`,
   );
   process.stdout.write(renderTable(results, specs));
-  log(`\nResults: ${out}`);
 }
 
 main().catch((error: unknown) => {

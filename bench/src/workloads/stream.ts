@@ -48,6 +48,8 @@ export async function stream({
       mibPerSec: bytes / 2 ** 20 / (ms / 1000),
       /** CPU of this process between the first message and the result. */
       streamCpuMs: (windowCpu.user + windowCpu.system) / 1000,
+      /** The same per message: what each message costs, less sensitive to machine load. */
+      cpuUsPerMsg: (windowCpu.user + windowCpu.system) / count,
     },
     problems,
   };
