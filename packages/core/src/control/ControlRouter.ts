@@ -20,6 +20,30 @@ interface Pending {
   cleanup(): void;
 }
 
+/**
+ * One inbound request in flight. The AbortController is created only if a handler reads
+ * `signal` (creating one costs microseconds, and most tool calls finish without it).
+ */
+class InboundEntry {
+  cancelled = false;
+  private controller: AbortController | undefined;
+
+  get signal(): AbortSignal {
+    this.controller ??= new AbortController();
+    if (this.cancelled && !this.controller.signal.aborted) this.controller.abort(this.reason);
+    return this.controller.signal;
+  }
+
+  private reason: unknown;
+
+  cancel(reason: unknown): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    this.reason = reason;
+    this.controller?.abort(reason);
+  }
+}
+
 let routerSeq = 0;
 
 /**
@@ -29,7 +53,7 @@ let routerSeq = 0;
  */
 export class ControlRouter {
   private readonly pending = new Map<string, Pending>();
-  private readonly inbound = new Map<string, AbortController>();
+  private readonly inbound = new Map<string, InboundEntry>();
   private readonly handlers = new Map<string, InboundHandler>();
   private readonly prefix = `req_${(++routerSeq).toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   private seq = 0;
@@ -123,7 +147,7 @@ export class ControlRouter {
       entry.cleanup();
       entry.reject(error);
     }
-    for (const controller of this.inbound.values()) controller.abort(error);
+    for (const entry of this.inbound.values()) entry.cancel(error);
     this.inbound.clear();
   }
 
@@ -160,12 +184,17 @@ export class ControlRouter {
     const request = (message.request ?? {}) as Record<string, unknown>;
     const subtype = String(request.subtype ?? '');
     const handler = this.handlers.get(subtype);
-    const controller = new AbortController();
-    if (requestId !== undefined) this.inbound.set(requestId, controller);
+    const entry = new InboundEntry();
+    if (requestId !== undefined) this.inbound.set(requestId, entry);
     let reply: Record<string, unknown>;
     try {
       if (!handler) throw new Error(`Unsupported control request subtype: ${subtype}`);
-      const result = await handler(request, { signal: controller.signal, requestId });
+      const result = await handler(request, {
+        get signal() {
+          return entry.signal;
+        },
+        requestId,
+      });
       reply = {
         subtype: 'success',
         request_id: requestId,
@@ -177,16 +206,16 @@ export class ControlRouter {
     }
     if (requestId !== undefined) this.inbound.delete(requestId);
     // Cancelled by the CLI, or the session ended: the CLI no longer waits, so we stay silent.
-    if (controller.signal.aborted || this.failure) return;
+    if (entry.cancelled || this.failure) return;
     await this.write({ type: 'control_response', response: reply }).catch(() => {});
   }
 
   private onCancel(requestId: unknown): void {
     if (typeof requestId !== 'string') return;
-    const controller = this.inbound.get(requestId);
-    if (!controller) return;
+    const entry = this.inbound.get(requestId);
+    if (!entry) return;
     this.inbound.delete(requestId);
-    controller.abort(new AbortError('The CLI cancelled this request.'));
+    entry.cancel(new AbortError('The CLI cancelled this request.'));
   }
 }
 

@@ -22,7 +22,7 @@ export function mcpMessageHandler(
   servers: Map<string, SdkMcpServer>,
   notify: (serverName: string, notification: JSONRPCMessage) => void = () => {},
 ): InboundHandler {
-  return async (request, { signal }) => {
+  return async (request, context) => {
     const name = String(request.server_name ?? '');
     const message = (request.message ?? {}) as JSONRPCMessage;
     const server = servers.get(name);
@@ -41,7 +41,10 @@ export function mcpMessageHandler(
     let response: JSONRPCMessage | undefined;
     try {
       response = await server.handleMessage(message, {
-        signal,
+        // Read lazily: the router creates the AbortSignal only for servers that look at it.
+        get signal() {
+          return context.signal;
+        },
         sendNotification: (notification) => notify(name, notification),
       });
     } catch (error) {

@@ -22,7 +22,15 @@ export class Query
     super();
   }
 
-  async next(): Promise<IteratorResult<SDKMessage, void>> {
+  next(): Promise<IteratorResult<SDKMessage, void>> {
+    // Hot path (one call per message): a queued message needs no extra async frame or promise.
+    if (this.begun && this.session.messages.size > 0 && !this.throwOnResultError) {
+      return this.session.messages.next();
+    }
+    return this.slowNext();
+  }
+
+  private async slowNext(): Promise<IteratorResult<SDKMessage, void>> {
     try {
       if (!this.begun) await this.controlSession();
       const item = await this.session.messages.next();
