@@ -1,14 +1,11 @@
 import { AgentSDKError } from '@agentsdk/core';
 import type { Divergence } from './Divergence.js';
 
-const MARKER = Symbol.for('agentsdk.testing.ReplayDivergenceError');
-
 /**
  * A strict replay saw the SDK diverge from the recording. The message is a readable diff;
  * `divergences` has the details. `ReplayDivergenceError.is(x)` works across installs.
  */
 export class ReplayDivergenceError extends AgentSDKError<'REPLAY_DIVERGED'> {
-  readonly [MARKER] = true;
   readonly divergences: readonly Divergence[];
 
   constructor(divergences: readonly Divergence[], options?: { cause?: unknown }) {
@@ -21,13 +18,5 @@ export class ReplayDivergenceError extends AgentSDKError<'REPLAY_DIVERGED'> {
     );
     this.name = 'ReplayDivergenceError';
     this.divergences = divergences;
-  }
-
-  static override is(value: unknown): value is ReplayDivergenceError {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[MARKER] === true
-    );
   }
 }

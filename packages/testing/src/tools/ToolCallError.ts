@@ -1,7 +1,5 @@
 import { AgentSDKError } from '@agentsdk/core';
 
-const MARKER = Symbol.for('agentsdk.testing.ToolCallError');
-
 /** Every error code of the tool test helpers. */
 export type ToolCallErrorCode =
   /** The server answered with a JSON-RPC error (unknown method, bad params, …). */
@@ -11,7 +9,6 @@ export type ToolCallErrorCode =
 
 /** Thrown by `callTool` / `listTools` when the server does not answer as MCP requires. */
 export class ToolCallError extends AgentSDKError<ToolCallErrorCode> {
-  readonly [MARKER] = true;
   /** The JSON-RPC error, for `MCP_ERROR`. */
   readonly rpcError: { code: number; message: string; data?: unknown } | undefined;
 
@@ -23,13 +20,5 @@ export class ToolCallError extends AgentSDKError<ToolCallErrorCode> {
     super(code, message, options);
     this.name = 'ToolCallError';
     this.rpcError = options?.rpcError;
-  }
-
-  static override is(value: unknown): value is ToolCallError {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[MARKER] === true
-    );
   }
 }
