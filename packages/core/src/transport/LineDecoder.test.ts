@@ -47,3 +47,22 @@ describe('LineDecoder', () => {
     expect(lines[0]?.length).toBe(big.length + 8);
   });
 });
+
+describe('LineDecoder limits', () => {
+  it('reports a line past the string limit as oversized and resynchronises on the next line', () => {
+    const lines: string[] = [];
+    const oversized: number[] = [];
+    const decoder = new LineDecoder({
+      line: (l) => lines.push(l),
+      oversized: (n) => oversized.push(n),
+    });
+    // A line of ~600 MiB in 16 MiB chunks (one reused buffer: the decoder keeps text, not bytes).
+    const chunk = Buffer.alloc(16 * 1024 * 1024, 0x61);
+    const chunks = 38;
+    decoder.push(Buffer.from('{"first":1}\n'));
+    for (let i = 0; i < chunks; i++) decoder.push(chunk);
+    decoder.push(Buffer.from('\n{"after":2}\n'));
+    expect(oversized).toEqual([chunks * chunk.length]);
+    expect(lines).toEqual(['{"first":1}', '{"after":2}']);
+  });
+});
