@@ -1,39 +1,7 @@
-/** Hook event names Claude Code (2.1.x) accepts in hooks.json, plugin.json and frontmatter `hooks`. */
-export const HOOK_EVENTS = [
-  'PreToolUse',
-  'PostToolUse',
-  'PostToolUseFailure',
-  'PostToolBatch',
-  'Notification',
-  'UserPromptSubmit',
-  'UserPromptExpansion',
-  'SessionStart',
-  'SessionEnd',
-  'Stop',
-  'StopFailure',
-  'SubagentStart',
-  'SubagentStop',
-  'PreCompact',
-  'PostCompact',
-  'PreModelSwitch',
-  'PostModelSwitch',
-  'PermissionRequest',
-  'PermissionDenied',
-  'Setup',
-  'TeammateIdle',
-  'TaskCreated',
-  'TaskCompleted',
-  'Elicitation',
-  'ElicitationResult',
-  'ConfigChange',
-  'WorktreeCreate',
-  'WorktreeRemove',
-  'InstructionsLoaded',
-  'CwdChanged',
-  'FileChanged',
-  'DirectoryAdded',
-  'MessageDisplay',
-] as const;
+import { HOOK_EVENTS } from '@agentsdk/core';
+
+/** Hook event names Claude Code (2.1.x) accepts in hooks.json, plugin.json and frontmatter `hooks`: core's list. */
+export { HOOK_EVENTS };
 
 export type HookEventName = (typeof HOOK_EVENTS)[number];
 
