@@ -76,6 +76,7 @@ describe('discoverCli', () => {
     chmodSync(join(placeholderDir, 'claude'), 0o755);
     const found = discoverCli({
       cwd: tmp(),
+      searchFrom: [tmp()], // not this repo's own node_modules, which has the pinned CLI
       env: { PATH: `${placeholderDir}:${binDir}`, HOME: tmp() },
     });
     expect(found).toMatchObject({ source: 'path', path: join(binDir, 'claude') });
