@@ -67,7 +67,13 @@ export async function doctor(
   }
   let cli: CliCommand | undefined;
   try {
-    cli = discoverCli({ env, ...(options.cliPath !== undefined && { cliPath: options.cliPath }) });
+    // Report for the project in the current directory: its node_modules, then PATH and known
+    // dirs — not this tool's own install, which may carry a CLI the project does not have.
+    cli = discoverCli({
+      env,
+      searchFrom: [process.cwd()],
+      ...(options.cliPath !== undefined && { cliPath: options.cliPath }),
+    });
     checks.push({
       name: 'cli',
       status: 'ok',
