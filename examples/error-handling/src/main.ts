@@ -126,8 +126,8 @@ const controller = new AbortController(); // e.g. AbortSignal.timeout(30_000), o
 try {
   for await (const message of query({
     prompt: 'Write a long report.',
-    // shutdownGraceMs: how long the CLI may take to exit after stdin closes before it gets SIGTERM.
-    options: { ...base, abortSignal: controller.signal, shutdownGraceMs: 1_000 },
+    // Aborting mid-turn stops the CLI at once (SIGTERM) and ends the loop with an AbortError.
+    options: { ...base, abortSignal: controller.signal },
   })) {
     printMessage(message);
     if (message.type === 'assistant') controller.abort(new Error('the user closed the tab'));

@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { discoverCli } from '@agentsdk/core';
 import { createModelServer, type ModelServer, type ModelTurn } from '@agentsdk/testing';
 
 export interface ModelEnvironmentOptions {
@@ -50,15 +49,12 @@ export async function modelEnvironment(
       console.error(`(could not remove ${root}: ${(error as Error).message})`);
     }
   };
-  // The CLI is found from `options.cwd` (and core's own folder). Examples run the agent in a
-  // temporary workspace, so point it at the CLI installed next to this example instead.
-  const cli = { CLAUDE_CLI_PATH: discoverCli({ cwd: process.cwd() }).path };
 
   if (process.env['ANTHROPIC_API_KEY']) {
     console.log('[online] ANTHROPIC_API_KEY is set: talking to the real Claude API.');
     const close = () => (closed ??= Promise.resolve(removeRoot()));
     return {
-      env: { ...cli },
+      env: {},
       offline: false,
       server: undefined,
       script: () => {},
@@ -96,7 +92,7 @@ export async function modelEnvironment(
       removeRoot();
     })());
   return {
-    env: { ...cli, ...env },
+    env,
     offline: true,
     server,
     script: (...more) => server.push(...more),
