@@ -46,16 +46,7 @@ export class ClaudeSDKClient extends SessionControls implements AsyncDisposable 
   async query(prompt: string | AsyncIterable<UserInput>, sessionId?: string): Promise<void> {
     const session = this.connected();
     if (typeof prompt === 'string') {
-      await session.send(
-        sessionId === undefined
-          ? prompt
-          : {
-              type: 'user',
-              session_id: sessionId,
-              message: { role: 'user', content: [{ type: 'text', text: prompt }] },
-              parent_tool_use_id: null,
-            },
-      );
+      await session.send(prompt, sessionId);
       return;
     }
     for await (const message of prompt) await session.send(message);

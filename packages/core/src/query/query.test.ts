@@ -338,3 +338,19 @@ describe('control request options', () => {
     await q.close();
   });
 });
+
+describe('ClaudeSDKClient.query', () => {
+  it('writes a string turn for the given session id, or the current one', async () => {
+    const { ClaudeSDKClient } = await import('./ClaudeSDKClient.js');
+    const fake = new FakeTransport(echoCli);
+    const client = new ClaudeSDKClient({}, fake);
+    await client.connect();
+    await client.query('first');
+    for await (const m of client.receiveResponse()) void m;
+    await client.query('second', 'explicit-id');
+    const users = fake.written.filter((m) => m.type === 'user');
+    expect(users.map((m) => m.session_id)).toEqual(['', 'explicit-id']);
+    expect(users.map(userText)).toEqual(['first', 'second']);
+    await client.disconnect();
+  });
+});

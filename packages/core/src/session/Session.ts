@@ -103,14 +103,14 @@ export class Session {
     return this.initialized as Promise<ServerInfo>;
   }
 
-  /** Write one user turn. */
-  async send(input: UserInput): Promise<void> {
+  /** Write one user turn (a string becomes a text message for `sessionId`, default the current one). */
+  async send(input: UserInput, sessionId?: string): Promise<void> {
     await this.start();
     const message: SDKUserMessageInput =
       typeof input === 'string'
         ? {
             type: 'user',
-            session_id: this.sessionId ?? '',
+            session_id: sessionId ?? this.sessionId ?? '',
             message: { role: 'user', content: [{ type: 'text', text: input }] },
             parent_tool_use_id: null,
           }
