@@ -26,6 +26,8 @@ export interface PlatformConfig {
   /** A turn running longer is interrupted (runaway). */
   maxTurnMs: number;
   sweepIntervalMs: number;
+  /** An interrupted turn (runaway, end, shutdown) gets this long to bring its result before its CLI process is stopped. */
+  interruptGraceMs: number;
   /** On shutdown, in-flight turns get this long to finish before they are interrupted and paused. */
   shutdownGraceMs: number;
   webhook?: WebhookConfig | undefined;
@@ -45,6 +47,7 @@ export function resolveConfig(config: PartialConfig): PlatformConfig {
     idleTimeoutMs: 10 * 60_000,
     maxTurnMs: 10 * 60_000,
     sweepIntervalMs: 30_000,
+    interruptGraceMs: 10_000,
     shutdownGraceMs: 10_000,
     ...config,
     dataDir: resolve(config.dataDir),
@@ -79,6 +82,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     maxTurnMs: numberFrom(env['PLATFORM_MAX_TURN_MS'], 10 * 60_000),
     sweepIntervalMs: numberFrom(env['PLATFORM_SWEEP_INTERVAL_MS'], 30_000),
     shutdownGraceMs: numberFrom(env['PLATFORM_SHUTDOWN_GRACE_MS'], 10_000),
+    interruptGraceMs: numberFrom(env['PLATFORM_INTERRUPT_GRACE_MS'], 10_000),
     webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secret: webhookSecret } : undefined,
   });
 }

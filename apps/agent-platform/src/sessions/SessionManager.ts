@@ -14,7 +14,8 @@ import { backoffDelayMs, shouldRetry } from '../reliability/retryPolicy.js';
 import { sleep } from '../reliability/sleep.js';
 import type { SessionRecord, StoredEvent, UsageSummary } from '../store/records.js';
 import type { Repository } from '../store/Repository.js';
-import { assertWithinBudget, costDelta, startOfMonthUtc } from '../tenancy/budget.js';
+import { BudgetMonitor } from '../tenancy/BudgetMonitor.js';
+import { costDelta, startOfMonthUtc } from '../tenancy/budget.js';
 import { createPathPolicy } from '../tenancy/pathPolicy.js';
 import { sessionEnv } from '../tenancy/sessionEnv.js';
 import { userDirs } from '../tenancy/userDirs.js';
@@ -28,9 +29,6 @@ import {
 } from './sessionState.js';
 import type { TurnOutcome } from './TurnOutcome.js';
 
-/** Grace for an interrupted turn to deliver its result before its process is killed. */
-const INTERRUPT_GRACE_MS = 10_000;
-
 /**
  * Owns every session: state transitions, CLI processes (one per active session, released on
  * pause), turns with retries, usage deltas, budgets, stream events, idle/runaway cleanup and
@@ -42,6 +40,7 @@ export class SessionManager {
   private draining = false;
   private sweeper: NodeJS.Timeout | undefined;
   private processes = 0;
+  private readonly budgets: BudgetMonitor;
 
   constructor(
     private readonly config: PlatformConfig,
@@ -49,6 +48,7 @@ export class SessionManager {
     private readonly webhooks: WebhookDispatcher,
     private readonly metrics: Metrics,
   ) {
+    this.budgets = new BudgetMonitor(repository, config, webhooks);
     metrics.gauge('platform_cli_processes', 'Live CLI processes', () => [[{}, this.processes]]);
     metrics.gauge('platform_sessions_loaded', 'Sessions in memory, by state', () =>
       SESSION_STATES.map((state) => [
@@ -124,7 +124,7 @@ export class SessionManager {
           { details: { limit: limits.concurrentSessions, open: open.length } },
         );
       }
-      await this.assertBudget(principal);
+      await this.budgets.assertWithin(principal);
       const dirs = userDirs(this.config.dataDir, principal.tenantId, principal.userId);
       const now = Date.now();
       const created: SessionRecord = {
@@ -183,7 +183,7 @@ export class SessionManager {
     if (session.turn) {
       session.turn.abort.abort();
       await session.client?.interrupt().catch(() => undefined);
-      await this.settle(session.turn.done, INTERRUPT_GRACE_MS);
+      await this.settle(session.turn.done, this.config.interruptGraceMs);
     }
     await this.releaseProcess(session);
     if (session.record.state !== 'completed') await this.transition(session, 'completed');
@@ -221,19 +221,7 @@ export class SessionManager {
     const session = await this.owned(principal, id);
     if (session.turn)
       throw new PlatformError('session_busy', 'A turn is already running on this session.');
-    if (session.record.state === 'paused') await this.resumeLive(session);
-    assertTransition(session.record.state, 'running');
-    try {
-      await this.assertBudget(principal);
-    } catch (error) {
-      if (PlatformError.is(error) && error.code === 'budget_exceeded') {
-        this.webhooks.emit('budget.exceeded', {
-          ...this.hookData(session.record),
-          ...error.details,
-        });
-      }
-      throw error;
-    }
+    // Claim the session before the first await, so a second chat gets `session_busy`.
     let resolveDone!: () => void;
     const turn: RunningTurn = {
       abort: new AbortController(),
@@ -241,6 +229,17 @@ export class SessionManager {
       done: new Promise<void>((resolve) => (resolveDone = resolve)),
     };
     session.turn = turn;
+    try {
+      const from = session.record.state;
+      assertTransition(from === 'paused' ? 'active' : from, 'running');
+      // Before a paused session is resumed: a refused turn should not start a process.
+      await this.budgets.assertWithin(principal, { session_id: session.record.id });
+      if (session.record.state === 'paused') await this.resumeLive(session);
+    } catch (error) {
+      session.turn = undefined;
+      resolveDone();
+      throw error;
+    }
     const started = Date.now();
     try {
       await this.transition(session, 'running');
@@ -284,6 +283,7 @@ export class SessionManager {
       const delta = costDelta(session.record.lastCliCostUsd, result.total_cost_usd);
       costUsd += delta;
       await this.recordUsage(session, result, delta);
+      await this.budgets.afterSpend(session.record, delta, { session_id: session.record.id });
       const status = result.subtype === 'success' ? (result.api_error_status ?? null) : null;
       const interrupted = turn.abort.signal.aborted;
       if (result.is_error && !interrupted && shouldRetry(this.config.retry, attempt, status)) {
@@ -318,6 +318,7 @@ export class SessionManager {
     text: string,
   ): Promise<SDKResultMessage> {
     const client = await this.ensureProcess(session);
+    let runawayEvent: Promise<void> | undefined;
     const runaway = setTimeout(() => {
       this.metrics.inc(
         'platform_runaway_interrupts_total',
@@ -325,10 +326,15 @@ export class SessionManager {
       );
       turn.abort.abort();
       void client.interrupt().catch(() => undefined);
+      runawayEvent = this.emit(session, {
+        kind: 'interrupt',
+        reason: 'runaway',
+        afterMs: this.config.maxTurnMs,
+      }).catch(() => undefined);
     }, this.config.maxTurnMs);
     const kill = () => {
       // An interrupt that brings no result within the grace: end the process.
-      setTimeout(() => void this.releaseProcess(session), INTERRUPT_GRACE_MS).unref();
+      setTimeout(() => void this.releaseProcess(session), this.config.interruptGraceMs).unref();
     };
     turn.abort.signal.addEventListener('abort', kill, { once: true });
     try {
@@ -344,6 +350,7 @@ export class SessionManager {
     } finally {
       clearTimeout(runaway);
       turn.abort.signal.removeEventListener('abort', kill);
+      await runawayEvent; // stored before the turn's outcome is reported
     }
   }
 
@@ -401,24 +408,6 @@ export class SessionManager {
           ? this.config.tenantMonthlyBudgetUsd
           : this.config.tiers[principal.tier].monthlyBudgetUsd,
     };
-  }
-
-  private async assertBudget(principal: Principal): Promise<void> {
-    const since = startOfMonthUtc(Date.now());
-    const user = await this.repository.usageSummary({
-      tenantId: principal.tenantId,
-      userId: principal.userId,
-      since,
-    });
-    const tenant = await this.repository.usageSummary({ tenantId: principal.tenantId, since });
-    assertWithinBudget([
-      {
-        scope: 'user',
-        usedUsd: user.costUsd,
-        limitUsd: this.config.tiers[principal.tier].monthlyBudgetUsd,
-      },
-      { scope: 'tenant', usedUsd: tenant.costUsd, limitUsd: this.config.tenantMonthlyBudgetUsd },
-    ]);
   }
 
   // ---- stream ---------------------------------------------------------------------------
@@ -499,7 +488,7 @@ export class SessionManager {
       s.turn.abort.abort();
       await s.client?.interrupt().catch(() => undefined);
     }
-    await this.settle(Promise.all(running.map((s) => s.turn?.done)), INTERRUPT_GRACE_MS);
+    await this.settle(Promise.all(running.map((s) => s.turn?.done)), this.config.interruptGraceMs);
     for (const s of this.live.values()) {
       if (
         s.record.state === 'active' ||
@@ -554,6 +543,11 @@ export class SessionManager {
   private async ensureProcess(session: LiveSession): Promise<ClaudeSDKClient> {
     if (session.client) return session.client;
     const r = session.record;
+    if (r.turns === 0) {
+      // No finished turn, so nothing to resume; but a first turn cut short (killed, crashed) may
+      // have left a transcript under this id, and the CLI refuses an id in use: start afresh.
+      await this.update(session, { cliSessionId: randomUUID() });
+    }
     const dirs = userDirs(this.config.dataDir, r.tenantId, r.userId);
     const limits = this.config.tiers[r.tier];
     const options: ClaudeAgentOptions = {

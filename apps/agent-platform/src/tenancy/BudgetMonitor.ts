@@ -1,0 +1,100 @@
+import type { Repository } from '../store/Repository.js';
+import type { WebhookDispatcher } from '../webhooks/WebhookDispatcher.js';
+import { assertWithinBudget, startOfMonthUtc, type BudgetCheck } from './budget.js';
+import type { TierName, TierTable } from './tiers.js';
+
+/** Whose spend is checked: a user of a tenant, on a tier. */
+export interface BudgetOwner {
+  tenantId: string;
+  userId: string;
+  tier: TierName;
+}
+
+/**
+ * Monthly budgets from recorded usage, and the `budget.exceeded` webhook: sent when a recorded
+ * turn crosses a limit, and when a request is refused for a spent budget that this process has
+ * not yet reported this month (so a client retrying in a loop does not flood the receiver).
+ */
+export class BudgetMonitor {
+  /** `<scope>/<tenant>[/<user>]` keys already reported in `reportedMonth`. */
+  private readonly reported = new Set<string>();
+  private reportedMonth = '';
+
+  constructor(
+    private readonly repository: Repository,
+    private readonly limits: { tiers: TierTable; tenantMonthlyBudgetUsd: number },
+    private readonly webhooks: Pick<WebhookDispatcher, 'emit'>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** This month's spend against each limit (user first, then tenant). */
+  async checks(owner: BudgetOwner): Promise<BudgetCheck[]> {
+    const since = startOfMonthUtc(this.now());
+    const [user, tenant] = await Promise.all([
+      this.repository.usageSummary({ tenantId: owner.tenantId, userId: owner.userId, since }),
+      this.repository.usageSummary({ tenantId: owner.tenantId, since }),
+    ]);
+    return [
+      {
+        scope: 'user',
+        usedUsd: user.costUsd,
+        limitUsd: this.limits.tiers[owner.tier].monthlyBudgetUsd,
+      },
+      { scope: 'tenant', usedUsd: tenant.costUsd, limitUsd: this.limits.tenantMonthlyBudgetUsd },
+    ];
+  }
+
+  /** Throws `budget_exceeded` (429) when a limit is spent, reporting it once per month. */
+  async assertWithin(owner: BudgetOwner, data: Record<string, unknown> = {}): Promise<void> {
+    const checks = await this.checks(owner);
+    try {
+      assertWithinBudget(checks);
+    } catch (error) {
+      const spent = checks.find((c) => c.usedUsd >= c.limitUsd);
+      if (spent) this.report(owner, spent, 'refused', data);
+      throw error;
+    }
+  }
+
+  /** After a turn's spend (`deltaUsd`) is recorded: report each limit it pushed over. */
+  async afterSpend(
+    owner: BudgetOwner,
+    deltaUsd: number,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    if (deltaUsd <= 0) return;
+    for (const check of await this.checks(owner)) {
+      const before = check.usedUsd - deltaUsd;
+      if (check.usedUsd >= check.limitUsd && before < check.limitUsd) {
+        this.report(owner, check, 'crossed', data);
+      }
+    }
+  }
+
+  private report(
+    owner: BudgetOwner,
+    check: BudgetCheck,
+    reason: 'crossed' | 'refused',
+    data: Record<string, unknown>,
+  ): void {
+    const month = new Date(startOfMonthUtc(this.now())).toISOString().slice(0, 7);
+    if (month !== this.reportedMonth) {
+      this.reported.clear();
+      this.reportedMonth = month;
+    }
+    const key = `${check.scope}/${owner.tenantId}/${check.scope === 'user' ? owner.userId : ''}`;
+    if (reason === 'refused' && this.reported.has(key)) return;
+    this.reported.add(key);
+    this.webhooks.emit('budget.exceeded', {
+      tenant_id: owner.tenantId,
+      user_id: owner.userId,
+      tier: owner.tier,
+      ...data,
+      reason,
+      scope: check.scope,
+      month,
+      used_usd: check.usedUsd,
+      limit_usd: check.limitUsd,
+    });
+  }
+}
