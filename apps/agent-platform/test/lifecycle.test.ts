@@ -105,15 +105,26 @@ describe('session lifecycle with the real CLI and the scripted model server', ()
     expect(metrics).toMatch(/platform_turns_total\{outcome="ok"\} 3/);
   });
 
-  it('retries a transient API error (529) with backoff, not a 400', async () => {
+  it('retries a transient API error (529) with backoff, not a 403', async () => {
     t = await testPlatform({
       cli: 'real',
       turns: [
         { error: { status: 529 } },
         { content: [{ type: 'text', text: 'Back again.' }] },
+        { error: { status: 529 } },
+        { content: [{ type: 'text', text: 'Second try worked.' }] },
+        { content: [{ type: 'text', text: 'After the pause.' }] },
         { error: { status: 403 } },
       ],
     });
+    /** The user texts of the conversation the model was last sent. */
+    const prompts = (): string[] =>
+      ((t?.server?.lastMainRequest()?.body as any)?.messages ?? [])
+        .filter((m: any) => m.role === 'user')
+        .flatMap((m: any) =>
+          typeof m.content === 'string' ? [m.content] : m.content.map((b: any) => b.text),
+        )
+        .filter((text: any) => typeof text === 'string' && !text.startsWith('<system-reminder>'));
     const token = await t.token({ userId: 'bob' });
     const { body } = await t.api(token, 'POST', '/api/sessions', {});
     const ok = await t.api(token, 'POST', `/api/sessions/${body.id}/chat`, {
@@ -124,6 +135,24 @@ describe('session lifecycle with the real CLI and the scripted model server', ()
     expect(
       events.body.events.some((e: any) => e.payload.kind === 'retry' && e.payload.status === 529),
     ).toBe(true);
+    // The retry restarted the CLI without the failed attempt: the model sees the prompt once.
+    expect(prompts()).toEqual(['hello there']);
+
+    // A retry on a later turn rewinds to the last answer, keeping the conversation before it.
+    const second = await t.api(token, 'POST', `/api/sessions/${body.id}/chat`, {
+      message: 'second question',
+    });
+    expect(second.body).toMatchObject({ result: 'Second try worked.', attempts: 2 });
+    expect(prompts()).toEqual(['hello there', 'second question']);
+    expect(JSON.stringify(t.server?.lastMainRequest()?.body)).toContain('Back again.');
+    // And a later resume (pause → chat) continues from that branch.
+    expect((await t.api(token, 'POST', `/api/sessions/${body.id}/pause`)).status).toBe(200);
+    const third = await t.api(token, 'POST', `/api/sessions/${body.id}/chat`, {
+      message: 'third question',
+    });
+    expect(third.body.result).toBe('After the pause.');
+    expect(prompts()).toEqual(['hello there', 'second question', 'third question']);
+
     const final = await t.api(token, 'POST', `/api/sessions/${body.id}/chat`, {
       message: 'and now?',
     });

@@ -14,5 +14,7 @@ export interface LiveSession {
   record: SessionRecord;
   client: ClaudeSDKClient | undefined;
   turn: RunningTurn | undefined;
+  /** How the next CLI process starts when not simply resuming (set before a retry). */
+  restart?: { resumeAt: string } | { fresh: true } | undefined;
   readonly listeners: Set<(event: StoredEvent) => void>;
 }

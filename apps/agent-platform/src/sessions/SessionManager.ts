@@ -244,8 +244,9 @@ export class SessionManager {
     try {
       await this.transition(session, 'running');
       await this.emit(session, { kind: 'user', text });
+      const turnEventId = session.record.lastEventId;
       this.webhooks.emit('message.received', { ...this.hookData(session.record), text });
-      const outcome = await this.runTurn(session, turn, text);
+      const outcome = await this.runTurn(session, turn, text, turnEventId);
       this.metrics.inc('platform_turns_total', 'Turns run', {
         outcome: outcome.isError ? 'error' : 'ok',
       });
@@ -276,6 +277,7 @@ export class SessionManager {
     session: LiveSession,
     turn: RunningTurn,
     text: string,
+    turnEventId: number,
   ): Promise<TurnOutcome> {
     let costUsd = 0;
     for (let attempt = 1; ; attempt++) {
@@ -294,7 +296,10 @@ export class SessionManager {
         );
         await this.emit(session, { kind: 'retry', attempt, status, delayMs });
         await sleep(delayMs, turn.abort.signal);
-        if (!turn.abort.signal.aborted) continue;
+        if (!turn.abort.signal.aborted) {
+          await this.rewind(session, turnEventId);
+          continue;
+        }
       }
       return {
         sessionId: session.record.id,
@@ -543,11 +548,12 @@ export class SessionManager {
   private async ensureProcess(session: LiveSession): Promise<ClaudeSDKClient> {
     if (session.client) return session.client;
     const r = session.record;
-    if (r.turns === 0) {
-      // No finished turn, so nothing to resume; but a first turn cut short (killed, crashed) may
-      // have left a transcript under this id, and the CLI refuses an id in use: start afresh.
-      await this.update(session, { cliSessionId: randomUUID() });
-    }
+    const restart = session.restart;
+    session.restart = undefined;
+    // No finished turn, so nothing to resume; but a first turn cut short (killed, crashed) may
+    // have left a transcript under this id, and the CLI refuses an id in use: start afresh.
+    const fresh = r.turns === 0 || (restart !== undefined && 'fresh' in restart);
+    if (fresh) await this.update(session, { cliSessionId: randomUUID() });
     const dirs = userDirs(this.config.dataDir, r.tenantId, r.userId);
     const limits = this.config.tiers[r.tier];
     const options: ClaudeAgentOptions = {
@@ -568,7 +574,12 @@ export class SessionManager {
       ...(this.config.model ? { model: this.config.model } : {}),
       ...(r.systemPrompt ? { systemPrompt: r.systemPrompt } : {}),
       // A session with turns has a CLI transcript to continue; a fresh one gets our id.
-      ...(r.turns > 0 ? { resume: r.cliSessionId } : { sessionId: r.cliSessionId }),
+      ...(fresh
+        ? { sessionId: r.cliSessionId }
+        : {
+            resume: r.cliSessionId,
+            ...(restart && 'resumeAt' in restart ? { resumeSessionAt: restart.resumeAt } : {}),
+          }),
     };
     const client = new ClaudeSDKClient(options);
     this.processes++;
@@ -581,6 +592,41 @@ export class SessionManager {
     }
     session.client = client;
     return client;
+  }
+
+  /**
+   * Before a retry. The failed attempt left the prompt (and the API error) in the CLI's
+   * conversation; sending the prompt again would show the model it twice. So the next process
+   * resumes at the last assistant message before this turn, or starts fresh if there is none.
+   */
+  private async rewind(session: LiveSession, turnEventId: number): Promise<void> {
+    await this.releaseProcess(session);
+    const uuid = await this.lastAssistantUuid(session.record.id, turnEventId);
+    session.restart = uuid === undefined ? { fresh: true } : { resumeAt: uuid };
+  }
+
+  /** The main conversation's last assistant message stored before event `beforeId`. */
+  private async lastAssistantUuid(
+    sessionId: string,
+    beforeId: number,
+  ): Promise<string | undefined> {
+    let found: string | undefined;
+    for (let after = 0; ;) {
+      const page = await this.repository.listEvents(sessionId, after, 1000);
+      for (const event of page) {
+        if (event.id >= beforeId) return found;
+        const p = event.payload as { kind?: unknown; message?: SDKMessage };
+        if (
+          p.kind === 'message' &&
+          p.message?.type === 'assistant' &&
+          p.message.parent_tool_use_id === null
+        ) {
+          found = p.message.uuid;
+        }
+      }
+      if (page.length < 1000) return found;
+      after = page[page.length - 1]!.id;
+    }
   }
 
   private async releaseProcess(session: LiveSession): Promise<void> {
