@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
-# Installs and starts what the agent-platform's PostgreSQL tests need (run as root; idempotent).
-# A throwaway cluster in a temp dir on 127.0.0.1; its URL goes to $PG_URL_FILE (default
-# /tmp/agent-platform-pg/url), which test/repository.test.ts reads. Nothing is exported.
+# Installs what the agent-platform's tests need beyond node_modules (run as root; idempotent):
+# - Debian's chromium, which test/chatPage.test.ts drives headless through playwright-core;
+# - PostgreSQL, started as a throwaway cluster in a temp dir on 127.0.0.1. Its URL goes to
+#   $PG_URL_FILE (default /tmp/agent-platform-pg/url), which test/repository.test.ts reads.
+# Nothing is exported.
 set -euo pipefail
 PG_ROOT="${PG_ROOT:-/tmp/agent-platform-pg}"
 PG_PORT="${PG_PORT:-54329}"
 URL_FILE="${PG_URL_FILE:-$PG_ROOT/url}"
 
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+# One apt-get update for whatever is missing.
+packages=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql)
+[ -x /usr/bin/chromium ] || packages+=(chromium)
+if [ "${#packages[@]}" -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 fi
 BIN="$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")"
 
@@ -27,3 +33,4 @@ fi
 echo "postgres://postgres@127.0.0.1:$PG_PORT/postgres" > "$URL_FILE"
 chmod 644 "$URL_FILE"
 echo "PostgreSQL on 127.0.0.1:$PG_PORT (URL in $URL_FILE); stop: runuser -u postgres -- $BIN/pg_ctl -D $PG_ROOT/data stop"
+echo "Chromium: $(/usr/bin/chromium --version 2>/dev/null || echo 'installed at /usr/bin/chromium')"
