@@ -17,14 +17,17 @@ export function createSubprocessTransport(options: ClaudeAgentOptions = {}): Sub
   const env = buildEnv(options.env);
   const cli = discoverCli({ cliPath: options.cliPath, cwd, env });
   // In the background: a slow `--version` must not delay the session, and an old CLI only warns.
-  void cliVersion(cli).then((version) => {
-    if (version && compareVersions(version, MIN_CLI_VERSION) < 0) {
-      warn({
-        code: 'CLI_VERSION',
-        message: `Claude Code CLI ${version} at ${cli.path} is older than ${MIN_CLI_VERSION}, the oldest this SDK supports. Some features may not work; update with \`npm i -D @anthropic-ai/claude-code@latest\`.`,
-      });
-    }
-  });
+  // CLAUDE_AGENT_SDK_SKIP_VERSION_CHECK (as in the Python SDK) spares the extra process.
+  if (!env['CLAUDE_AGENT_SDK_SKIP_VERSION_CHECK']) {
+    void cliVersion(cli).then((version) => {
+      if (version && compareVersions(version, MIN_CLI_VERSION) < 0) {
+        warn({
+          code: 'CLI_VERSION',
+          message: `Claude Code CLI ${version} at ${cli.path} is older than ${MIN_CLI_VERSION}, the oldest this SDK supports. Some features may not work; update with \`npm i -D @anthropic-ai/claude-code@latest\`.`,
+        });
+      }
+    });
+  }
   const user = options.user !== undefined ? resolveUser(options.user) : undefined;
   return new SubprocessTransport({
     command: cli.command,
