@@ -23,7 +23,7 @@ export interface PlatformConfig {
   retry: RetryPolicy;
   /** An active session with no activity this long is paused (its CLI process released). */
   idleTimeoutMs: number;
-  /** A turn running longer is interrupted (runaway). */
+  /** A turn running longer is interrupted (runaway), checked at each sweep. */
   maxTurnMs: number;
   sweepIntervalMs: number;
   /** An interrupted turn (runaway, end, shutdown) gets this long to bring its result before its CLI process is stopped. */

@@ -14,16 +14,16 @@ async function metric(platform: TestPlatform, name: string): Promise<number> {
   return line ? Number(line.split(' ')[1]) : 0;
 }
 
+const say = (text: string) => ({ content: [{ type: 'text' as const, text }] });
+const HOUR = 3_600_000;
+
+// The sweeper's clock is passed in (`sweep(now)`), so these tests never wait for a timeout.
 describe('idle sessions', () => {
-  it('the sweeper pauses an idle session (its process released); the next chat resumes it', async () => {
+  it('a sweep pauses an idle session (its process released); the next chat resumes it', async () => {
     t = await testPlatform({
       cli: 'real',
-      turns: [
-        { content: [{ type: 'text', text: 'First answer.' }] },
-        { content: [{ type: 'text', text: 'Second answer, after the pause.' }] },
-      ],
-      // The timer sweeps every 50 ms; a session with no activity for 1 s is idle.
-      config: { idleTimeoutMs: 1000, sweepIntervalMs: 50 },
+      turns: [say('First answer.'), say('Second answer, after the pause.')],
+      config: { idleTimeoutMs: HOUR, sweepIntervalMs: HOUR },
     });
     const token = await t.token({ userId: 'ada' });
     const { body: session } = await t.api(token, 'POST', '/api/sessions', {});
@@ -32,13 +32,16 @@ describe('idle sessions', () => {
     });
     expect(first.body.result).toBe('First answer.');
 
+    expect(await t.platform.sessions.sweep(Date.now())).toBe(0); // not idle yet
     const stream = await openStream(t.platform.url, token, session.id, first.body.lastEventId);
+    expect(await t.platform.sessions.sweep(Date.now() + HOUR)).toBe(1);
     const paused = await stream.next((f) => f.kind === 'state' && f.state === 'paused');
     expect(paused.reason).toBe('idle');
     await stream.close();
     expect(t.platform.sessions.liveProcesses).toBe(0);
     expect((await t.api(token, 'GET', `/api/sessions/${session.id}`)).body.state).toBe('paused');
     expect(await metric(t, 'platform_idle_pauses_total')).toBe(1);
+    expect(await t.platform.sessions.sweep(Date.now() + HOUR)).toBe(0); // paused already
 
     const second = await t.api(token, 'POST', `/api/sessions/${session.id}/chat`, {
       message: 'Still there?',
@@ -51,41 +54,56 @@ describe('idle sessions', () => {
     expect(JSON.stringify(t.server?.lastMainRequest()?.body)).toContain('First answer.');
   });
 
-  it('never pauses a session while its turn runs, however old its last activity', async () => {
+  it('the sweeper runs on its own timer', async () => {
     t = await testPlatform({
       cli: 'real',
-      turns: [{ content: [{ type: 'text', text: 'Slow but done.' }], stall: true }],
-      config: { idleTimeoutMs: 60_000 },
+      config: { idleTimeoutMs: 0, sweepIntervalMs: 20 },
+    });
+    const token = await t.token({ userId: 'ada' });
+    const { body: session } = await t.api(token, 'POST', '/api/sessions', {});
+    const stream = await openStream(t.platform.url, token, session.id);
+    const paused = await stream.next((f) => f.kind === 'state' && f.state === 'paused');
+    expect(paused.reason).toBe('idle');
+    await stream.close();
+    expect(t.platform.sessions.liveProcesses).toBe(0);
+  });
+
+  it('never pauses a session while its turn runs', async () => {
+    t = await testPlatform({
+      cli: 'real',
+      turns: [{ ...say('Slow but done.'), stall: true }],
+      config: { idleTimeoutMs: HOUR, maxTurnMs: 10 * HOUR, sweepIntervalMs: HOUR },
     });
     const token = await t.token({ userId: 'bob' });
     const { body: session } = await t.api(token, 'POST', '/api/sessions', {});
     const chat = t.api(token, 'POST', `/api/sessions/${session.id}/chat`, { message: 'Go.' });
     await t.server!.waitForStall();
-    // A sweep far in the future: every session is idle by the clock, but this one is busy.
-    expect(await t.platform.sessions.sweep(Date.now() + 3_600_000)).toBe(0);
+    // Idle by the clock, but busy: neither paused nor (within maxTurnMs) interrupted.
+    expect(await t.platform.sessions.sweep(Date.now() + 2 * HOUR)).toBe(0);
     t.server!.release();
-    expect((await chat).body.result).toBe('Slow but done.');
+    expect((await chat).body).toMatchObject({ result: 'Slow but done.', interrupted: false });
     // Once the turn is over, the same sweep pauses it.
-    expect(await t.platform.sessions.sweep(Date.now() + 3_600_000)).toBe(1);
+    expect(await t.platform.sessions.sweep(Date.now() + 2 * HOUR)).toBe(1);
     expect(t.platform.sessions.liveProcesses).toBe(0);
   });
 });
 
 describe('runaway turns', () => {
-  it('interrupts a turn that runs past maxTurnMs; the session stays usable', async () => {
+  it('a sweep interrupts a turn running past maxTurnMs; the session stays usable', async () => {
     t = await testPlatform({
       cli: 'real',
-      turns: [
-        { content: [{ type: 'text', text: 'This never finishes streaming.' }], stall: true },
-        { content: [{ type: 'text', text: 'Back to normal.' }] },
-      ],
-      config: { maxTurnMs: 500 },
+      turns: [{ ...say('This never finishes streaming.'), stall: true }, say('Back to normal.')],
+      config: { maxTurnMs: HOUR, sweepIntervalMs: HOUR },
     });
     const token = await t.token({ userId: 'ada' });
     const { body: session } = await t.api(token, 'POST', '/api/sessions', {});
-    const runaway = await t.api(token, 'POST', `/api/sessions/${session.id}/chat`, {
+    const chat = t.api(token, 'POST', `/api/sessions/${session.id}/chat`, {
       message: 'Think forever.',
     });
+    await t.server!.waitForStall();
+    expect(await t.platform.sessions.sweep(Date.now())).toBe(0); // not yet a runaway
+    expect(await t.platform.sessions.sweep(Date.now() + HOUR)).toBe(1);
+    const runaway = await chat;
     expect(runaway.status).toBe(200);
     expect(runaway.body).toMatchObject({ interrupted: true, attempts: 1 });
     expect(await metric(t, 'platform_runaway_interrupts_total')).toBe(1);
@@ -93,7 +111,7 @@ describe('runaway turns', () => {
     expect(events.body.events.map((e: { payload: unknown }) => e.payload)).toContainEqual({
       kind: 'interrupt',
       reason: 'runaway',
-      afterMs: 500,
+      afterMs: HOUR,
     });
     expect((await t.api(token, 'GET', `/api/sessions/${session.id}`)).body.state).toBe('active');
 
@@ -110,11 +128,11 @@ describe('runaway turns', () => {
     t = await testPlatform({
       cli: 'real',
       turns: [
-        ...(warmUp ? [{ content: [{ type: 'text' as const, text: 'Warm-up.' }] }] : []),
-        { content: [{ type: 'text', text: 'Hung.' }], stall: true },
-        { content: [{ type: 'text', text: 'Fresh process.' }] },
+        ...(warmUp ? [say('Warm-up.')] : []),
+        { ...say('Hung.'), stall: true },
+        say('Fresh process.'),
       ],
-      config: { maxTurnMs: 500, interruptGraceMs: 300 },
+      config: { maxTurnMs: HOUR, sweepIntervalMs: HOUR, interruptGraceMs: 300 },
     });
     const token = await t.token({ userId: 'ada' });
     const { body: session } = await t.api(token, 'POST', '/api/sessions', {});
@@ -125,6 +143,7 @@ describe('runaway turns', () => {
     const [cli] = liveChildren();
     expect(cli).toBeDefined();
     process.kill(cli!, 'SIGSTOP');
+    expect(await t.platform.sessions.sweep(Date.now() + HOUR)).toBe(1);
     const hung = await chat;
     expect(hung.status).toBe(502);
     expect(hung.body.error.code).toBe('agent_failed');
@@ -140,5 +159,46 @@ describe('runaway turns', () => {
     // Resumed with the finished turn; or, with none, a fresh CLI session (the cut turn is gone).
     if (warmUp) expect(sent).toContain('Warm-up.');
     else expect(sent).not.toContain('Hang.');
+  });
+});
+
+describe('concurrent requests on one session', () => {
+  it('a second chat while one runs gets 409 session_busy; so do pause and resume', async () => {
+    t = await testPlatform({ cli: 'real', turns: [{ ...say('One at a time.'), stall: true }] });
+    const token = await t.token({ userId: 'ada' });
+    const { body: session } = await t.api(token, 'POST', '/api/sessions', {});
+    const path = `/api/sessions/${session.id}`;
+    const first = t.api(token, 'POST', `${path}/chat`, { message: 'First.' });
+    await t.server!.waitForStall();
+    for (const [route, body] of [
+      ['chat', { message: 'Second.' }],
+      ['pause', undefined],
+      ['resume', undefined],
+    ] as const) {
+      const refused = await t.api(token, 'POST', `${path}/${route}`, body);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.code).toBe('session_busy');
+    }
+    t.server!.release();
+    expect((await first).body.result).toBe('One at a time.');
+    expect(t.server!.mainRequests()).toHaveLength(1);
+  });
+
+  it('ending a session while it resumes leaves no process behind', async () => {
+    t = await testPlatform({ cli: 'real', turns: [] });
+    const token = await t.token({ userId: 'ada' });
+    const { body: session } = await t.api(token, 'POST', '/api/sessions', {});
+    const path = `/api/sessions/${session.id}`;
+    expect((await t.api(token, 'POST', `${path}/pause`)).status).toBe(200);
+    // Whichever runs first, the end wins and the resumed process (if any) is stopped.
+    const [resumed, ended] = await Promise.all([
+      t.api(token, 'POST', `${path}/resume`),
+      t.api(token, 'DELETE', path),
+    ]);
+    expect(ended.status).toBe(200);
+    expect([200, 409]).toContain(resumed.status);
+    expect((await t.api(token, 'GET', path)).body.state).toBe('completed');
+    expect(t.platform.sessions.liveProcesses).toBe(0);
+    expect(liveChildren()).toEqual([]);
   });
 });

@@ -42,6 +42,8 @@ export function fakeCliEnv(
     AGENTSDK_REPLAY_MODE: 'strict',
     // Generous: under load (200 CLIs starting on two cores) the SDK side can be slow to write.
     AGENTSDK_REPLAY_TIMEOUT_MS: '120000',
+    // The fake CLI has no package version; spare the `--version` process core would start.
+    CLAUDE_AGENT_SDK_SKIP_VERSION_CHECK: '1',
   };
 }
 
@@ -152,11 +154,14 @@ export async function openStream(base: string, token: string, sessionId: string,
   };
 }
 
-/** Child processes of this test process that are still alive. */
+/**
+ * Child processes of this test process that are still alive. Zombies (state Z: exited, waiting
+ * for the event loop to reap them) are not alive.
+ */
 export function liveChildren(): number[] {
   let out: string;
   try {
-    out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], {
+    out = execFileSync('ps', ['-o', 'pid=,stat=,args=', '--ppid', String(process.pid)], {
       encoding: 'utf8',
     });
   } catch {
@@ -164,6 +169,8 @@ export function liveChildren(): number[] {
   }
   return out
     .split('\n')
-    .filter((line) => line.trim() && !/\bps -o\b/.test(line))
-    .map((line) => Number.parseInt(line.trim(), 10));
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([pid, stat, ...args]) => pid && !stat?.startsWith('Z') && args.join(' ') !== '')
+    .filter(([, , ...args]) => !/^ps -o\b/.test(args.join(' ')))
+    .map(([pid]) => Number.parseInt(pid!, 10));
 }

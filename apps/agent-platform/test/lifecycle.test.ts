@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- API responses are loosely typed JSON in tests */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { liveChildren, openStream, testPlatform, type TestPlatform } from './helpers.js';
@@ -158,6 +158,36 @@ describe('session lifecycle with the real CLI and the scripted model server', ()
     });
     expect(final.body).toMatchObject({ isError: true, apiErrorStatus: 403, attempts: 1 });
     expect((await t.api(token, 'GET', `/api/sessions/${body.id}`)).body.state).toBe('active');
+  });
+
+  it('retries in place, without a rewind, when the failed attempt already ran a tool', async () => {
+    t = await testPlatform({
+      cli: 'real',
+      turns: [
+        {
+          content: [
+            { type: 'tool_use', name: 'Bash', input: { command: 'echo ran >> tool-log.txt' } },
+          ],
+        },
+        { error: { status: 529 } },
+        { content: [{ type: 'text', text: 'Done after the retry.' }] },
+      ],
+    });
+    const token = await t.token({ userId: 'cy' });
+    const { body } = await t.api(token, 'POST', '/api/sessions', {});
+    const chat = await t.api(token, 'POST', `/api/sessions/${body.id}/chat`, {
+      message: 'Log once.',
+    });
+    expect(chat.body).toMatchObject({ result: 'Done after the retry.', attempts: 2 });
+    // A rewind would have dropped the tool's run from the conversation and run it again.
+    const log = readFileSync(
+      join(t.dataDir, 'tenants/acme/users/cy/workspace/tool-log.txt'),
+      'utf8',
+    );
+    expect(log).toBe('ran\n');
+    const sent = JSON.stringify(t.server?.lastMainRequest()?.body);
+    expect(sent).toContain('tool_result');
+    expect(sent).toContain('echo ran >> tool-log.txt');
   });
 
   it("denies a tool call that leaves the workspace (another tenant's path)", async () => {

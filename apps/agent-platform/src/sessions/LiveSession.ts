@@ -1,20 +1,42 @@
 import type { ClaudeSDKClient } from '@agentsdk/core';
+import type { Principal } from '../auth/Principal.js';
 import type { SessionRecord, StoredEvent } from '../store/records.js';
 
 export interface RunningTurn {
+  /** Who asked: budgets are checked against this tier. */
+  readonly principal: Principal;
   /** Aborts retry waits; set when the turn must stop (shutdown, end, runaway). */
   readonly abort: AbortController;
   /** Pause the session when the turn ends (shutdown). */
   pauseAfter: boolean;
+  readonly startedAt: number;
   readonly done: Promise<unknown>;
 }
+
+/** How the next CLI process starts when not simply resuming (set before a retry). */
+export type RestartPoint = { resumeAt: string } | { fresh: true };
 
 /** A session in memory: its record, its CLI process (while active) and its stream listeners. */
 export interface LiveSession {
   record: SessionRecord;
   client: ClaudeSDKClient | undefined;
   turn: RunningTurn | undefined;
-  /** How the next CLI process starts when not simply resuming (set before a retry). */
-  restart?: { resumeAt: string } | { fresh: true } | undefined;
+  restart: RestartPoint | undefined;
+  /** Set by end/fail: no process may start for it any more. */
+  closed: boolean;
+  /** Serialises lifecycle steps (start, pause, resume, end, sweep) of this session. */
+  lock: Promise<unknown>;
   readonly listeners: Set<(event: StoredEvent) => void>;
+}
+
+export function liveSession(record: SessionRecord): LiveSession {
+  return {
+    record,
+    client: undefined,
+    turn: undefined,
+    restart: undefined,
+    closed: false,
+    lock: Promise.resolve(),
+    listeners: new Set(),
+  };
 }

@@ -20,7 +20,8 @@ import { createPathPolicy } from '../tenancy/pathPolicy.js';
 import { sessionEnv } from '../tenancy/sessionEnv.js';
 import { userDirs } from '../tenancy/userDirs.js';
 import type { WebhookDispatcher } from '../webhooks/WebhookDispatcher.js';
-import type { LiveSession, RunningTurn } from './LiveSession.js';
+import { liveSession, type LiveSession, type RunningTurn } from './LiveSession.js';
+import { restartPoint } from './restartPoint.js';
 import {
   assertTransition,
   OPEN_STATES,
@@ -39,6 +40,7 @@ export class SessionManager {
   private readonly userLocks = new Map<string, Promise<unknown>>();
   private draining = false;
   private sweeper: NodeJS.Timeout | undefined;
+  private sweeping: Promise<number> | undefined;
   private processes = 0;
   private readonly budgets: BudgetMonitor;
 
@@ -81,26 +83,57 @@ export class SessionManager {
   }
 
   startSweeper(): void {
-    this.sweeper = setInterval(() => void this.sweep(), this.config.sweepIntervalMs);
+    this.sweeper = setInterval(() => {
+      // One sweep at a time: a slow one (processes stopping) is not overtaken by the next.
+      this.sweeping ??= this.sweep().finally(() => (this.sweeping = undefined));
+    }, this.config.sweepIntervalMs);
     this.sweeper.unref();
   }
 
-  /** Pause sessions idle past `idleTimeoutMs` (their processes are released). */
+  /**
+   * Interrupt turns running past `maxTurnMs` (runaway) and pause sessions idle past
+   * `idleTimeoutMs` (their processes released). `now` is injectable so tests need not wait.
+   * Returns the number of sessions paused or interrupted.
+   */
   async sweep(now = Date.now()): Promise<number> {
-    let paused = 0;
-    for (const session of this.live.values()) {
-      const { state, lastActivityAt } = session.record;
-      if (
-        state === 'active' &&
-        !session.turn &&
-        now - lastActivityAt >= this.config.idleTimeoutMs
-      ) {
-        await this.pauseLive(session, 'idle');
-        this.metrics.inc('platform_idle_pauses_total', 'Sessions paused for idleness');
-        paused++;
+    let swept = 0;
+    for (const session of [...this.live.values()]) {
+      try {
+        if (session.turn) {
+          if (now - session.turn.startedAt >= this.config.maxTurnMs) {
+            if (await this.interruptRunaway(session, session.turn)) swept++;
+          }
+        } else if (await this.pauseIfIdle(session, now)) swept++;
+      } catch {
+        // The session changed under the sweep (ended, failed); the next sweep sees it anew.
       }
     }
-    return paused;
+    return swept;
+  }
+
+  private async pauseIfIdle(session: LiveSession, now: number): Promise<boolean> {
+    return this.locked(session, async () => {
+      const { state, lastActivityAt } = session.record;
+      if (state !== 'active' || session.turn || now - lastActivityAt < this.config.idleTimeoutMs) {
+        return false;
+      }
+      await this.pauseLive(session, 'idle');
+      this.metrics.inc('platform_idle_pauses_total', 'Sessions paused for idleness');
+      return true;
+    });
+  }
+
+  private async interruptRunaway(session: LiveSession, turn: RunningTurn): Promise<boolean> {
+    if (turn.abort.signal.aborted) return false;
+    this.metrics.inc('platform_runaway_interrupts_total', 'Turns interrupted for running too long');
+    turn.abort.abort();
+    await this.emit(session, {
+      kind: 'interrupt',
+      reason: 'runaway',
+      afterMs: this.config.maxTurnMs,
+    });
+    this.interrupt(session);
+    return true;
   }
 
   // ---- sessions -------------------------------------------------------------------------
@@ -148,20 +181,17 @@ export class SessionManager {
       await this.repository.insertSession(created);
       return created;
     });
-    const session: LiveSession = {
-      record,
-      client: undefined,
-      turn: undefined,
-      listeners: new Set(),
-    };
+    const session = liveSession(record);
     this.live.set(record.id, session);
-    try {
-      await this.ensureProcess(session);
-      await this.transition(session, 'active');
-    } catch (error) {
-      await this.fail(session, error);
-      throw this.agentError(error, 'The agent process could not be started');
-    }
+    await this.locked(session, async () => {
+      try {
+        await this.ensureProcess(session);
+        await this.transition(session, 'active');
+      } catch (error) {
+        await this.fail(session, error);
+        throw this.agentError(error, 'The agent process could not be started');
+      }
+    });
     this.metrics.inc('platform_sessions_created_total', 'Sessions created', {
       tier: principal.tier,
     });
@@ -179,39 +209,52 @@ export class SessionManager {
 
   async end(principal: Principal, id: string): Promise<SessionRecord> {
     const session = await this.owned(principal, id);
-    assertTransition(session.record.state, 'completed');
-    if (session.turn) {
-      session.turn.abort.abort();
-      await session.client?.interrupt().catch(() => undefined);
-      await this.settle(session.turn.done, this.config.interruptGraceMs);
-    }
-    await this.releaseProcess(session);
-    if (session.record.state !== 'completed') await this.transition(session, 'completed');
-    this.metrics.inc('platform_sessions_completed_total', 'Sessions ended');
-    this.webhooks.emit('session.completed', this.hookData(session.record));
-    this.live.delete(id);
-    return session.record;
+    return this.locked(session, async () => {
+      assertTransition(session.record.state, 'completed');
+      // From here no process starts for it (a retry's restart included).
+      session.closed = true;
+      if (session.turn) {
+        session.turn.abort.abort();
+        this.interrupt(session);
+        await this.settle(session.turn.done, this.config.interruptGraceMs);
+      }
+      await this.releaseProcess(session);
+      if (session.record.state !== 'completed') await this.transition(session, 'completed');
+      this.metrics.inc('platform_sessions_completed_total', 'Sessions ended');
+      this.webhooks.emit('session.completed', this.hookData(session.record));
+      this.live.delete(id);
+      return session.record;
+    });
   }
 
   async pause(principal: Principal, id: string): Promise<SessionRecord> {
     const session = await this.owned(principal, id);
-    if (session.turn) {
-      throw new PlatformError(
-        'session_busy',
-        'A turn is running; wait for its result, then pause.',
-      );
-    }
-    assertTransition(session.record.state, 'paused');
-    await this.pauseLive(session, 'requested');
-    return session.record;
+    return this.locked(session, async () => {
+      this.assertIdle(session, 'pause');
+      assertTransition(session.record.state, 'paused');
+      await this.pauseLive(session, 'requested');
+      return session.record;
+    });
   }
 
   async resume(principal: Principal, id: string): Promise<SessionRecord> {
     this.assertAccepting();
     const session = await this.owned(principal, id);
-    assertTransition(session.record.state, 'active');
-    await this.resumeLive(session);
-    return session.record;
+    return this.locked(session, async () => {
+      this.assertIdle(session, 'resume');
+      assertTransition(session.record.state, 'active');
+      await this.resumeLive(session);
+      return session.record;
+    });
+  }
+
+  private assertIdle(session: LiveSession, what: string): void {
+    if (session.turn) {
+      throw new PlatformError(
+        'session_busy',
+        `A turn is running; wait for its result, then ${what}.`,
+      );
+    }
   }
 
   // ---- turns ----------------------------------------------------------------------------
@@ -219,30 +262,34 @@ export class SessionManager {
   async chat(principal: Principal, id: string, text: string): Promise<TurnOutcome> {
     this.assertAccepting();
     const session = await this.owned(principal, id);
-    if (session.turn)
-      throw new PlatformError('session_busy', 'A turn is already running on this session.');
-    // Claim the session before the first await, so a second chat gets `session_busy`.
     let resolveDone!: () => void;
     const turn: RunningTurn = {
+      principal,
       abort: new AbortController(),
       pauseAfter: false,
+      startedAt: Date.now(),
       done: new Promise<void>((resolve) => (resolveDone = resolve)),
     };
-    session.turn = turn;
-    try {
+    // Claim the session and get it to `running` under its lock: a second chat, a pause or the
+    // sweeper sees the turn, and an end() waits for this step instead of racing it.
+    await this.locked(session, async () => {
+      if (session.turn)
+        throw new PlatformError('session_busy', 'A turn is already running on this session.');
       const from = session.record.state;
       assertTransition(from === 'paused' ? 'active' : from, 'running');
-      // Before a paused session is resumed: a refused turn should not start a process.
-      await this.budgets.assertWithin(principal, { session_id: session.record.id });
-      if (session.record.state === 'paused') await this.resumeLive(session);
-    } catch (error) {
-      session.turn = undefined;
-      resolveDone();
-      throw error;
-    }
-    const started = Date.now();
+      session.turn = turn;
+      try {
+        // Before a paused session is resumed: a refused turn should not start a process.
+        await this.budgets.assertWithin(principal, { session_id: session.record.id });
+        if (session.record.state === 'paused') await this.resumeLive(session);
+        await this.transition(session, 'running');
+      } catch (error) {
+        session.turn = undefined;
+        resolveDone();
+        throw error;
+      }
+    });
     try {
-      await this.transition(session, 'running');
       await this.emit(session, { kind: 'user', text });
       const turnEventId = session.record.lastEventId;
       this.webhooks.emit('message.received', { ...this.hookData(session.record), text });
@@ -253,7 +300,7 @@ export class SessionManager {
       this.metrics.observe(
         'platform_turn_duration_seconds',
         'Turn wall time',
-        (Date.now() - started) / 1000,
+        (Date.now() - turn.startedAt) / 1000,
       );
       if (turn.pauseAfter) await this.pauseLive(session, 'shutdown');
       else await this.transition(session, 'active');
@@ -285,7 +332,10 @@ export class SessionManager {
       const delta = costDelta(session.record.lastCliCostUsd, result.total_cost_usd);
       costUsd += delta;
       await this.recordUsage(session, result, delta);
-      await this.budgets.afterSpend(session.record, delta, { session_id: session.record.id });
+      // Reporting is best effort: the turn's answer is not lost to a webhook or query failure.
+      await this.budgets
+        .afterSpend(turn.principal, delta, { session_id: session.record.id })
+        .catch(() => undefined);
       const status = result.subtype === 'success' ? (result.api_error_status ?? null) : null;
       const interrupted = turn.abort.signal.aborted;
       if (result.is_error && !interrupted && shouldRetry(this.config.retry, attempt, status)) {
@@ -297,10 +347,15 @@ export class SessionManager {
         await this.emit(session, { kind: 'retry', attempt, status, delayMs });
         await sleep(delayMs, turn.abort.signal);
         if (!turn.abort.signal.aborted) {
-          await this.rewind(session, turnEventId);
+          const restart = await restartPoint(this.repository, session.record.id, turnEventId);
+          if (restart) {
+            await this.releaseProcess(session);
+            session.restart = restart;
+          }
           continue;
         }
       }
+      await this.update(session, { turns: session.record.turns + 1 });
       return {
         sessionId: session.record.id,
         result:
@@ -323,23 +378,17 @@ export class SessionManager {
     text: string,
   ): Promise<SDKResultMessage> {
     const client = await this.ensureProcess(session);
-    let runawayEvent: Promise<void> | undefined;
-    const runaway = setTimeout(() => {
-      this.metrics.inc(
-        'platform_runaway_interrupts_total',
-        'Turns interrupted for running too long',
-      );
-      turn.abort.abort();
-      void client.interrupt().catch(() => undefined);
-      runawayEvent = this.emit(session, {
-        kind: 'interrupt',
-        reason: 'runaway',
-        afterMs: this.config.maxTurnMs,
-      }).catch(() => undefined);
-    }, this.config.maxTurnMs);
+    // Stopped while the process was starting (end, shutdown, runaway): do not send the prompt.
+    if (turn.abort.signal.aborted) {
+      throw new PlatformError('agent_failed', 'The turn was stopped before it started.');
+    }
+    let killTimer: NodeJS.Timeout | undefined;
     const kill = () => {
-      // An interrupt that brings no result within the grace: end the process.
-      setTimeout(() => void this.releaseProcess(session), this.config.interruptGraceMs).unref();
+      // An interrupt that brings no result within the grace: stop this attempt's process (not
+      // one a later turn may have started by then).
+      killTimer = setTimeout(() => {
+        if (session.client === client) void this.releaseProcess(session);
+      }, this.config.interruptGraceMs);
     };
     turn.abort.signal.addEventListener('abort', kill, { once: true });
     try {
@@ -353,9 +402,8 @@ export class SessionManager {
         'The agent process ended before the turn had a result.',
       );
     } finally {
-      clearTimeout(runaway);
+      clearTimeout(killTimer);
       turn.abort.signal.removeEventListener('abort', kill);
-      await runawayEvent; // stored before the turn's outcome is reported
     }
   }
 
@@ -383,7 +431,6 @@ export class SessionManager {
       delta,
     );
     await this.update(session, {
-      turns: r.turns + 1,
       costUsd: r.costUsd + delta,
       lastCliCostUsd: result.total_cost_usd,
       cliSessionId: result.session_id || r.cliSessionId,
@@ -491,18 +538,17 @@ export class SessionManager {
     for (const s of running) {
       if (!s.turn) continue;
       s.turn.abort.abort();
-      await s.client?.interrupt().catch(() => undefined);
+      this.interrupt(s);
     }
     await this.settle(Promise.all(running.map((s) => s.turn?.done)), this.config.interruptGraceMs);
-    for (const s of this.live.values()) {
-      if (
-        s.record.state === 'active' ||
-        s.record.state === 'running' ||
-        s.record.state === 'creating'
-      ) {
-        await this.pauseLive(s, 'shutdown').catch(() => undefined);
-      }
-      await this.releaseProcess(s);
+    for (const s of [...this.live.values()]) {
+      await this.locked(s, async () => {
+        const { state } = s.record;
+        if (state === 'active' || state === 'running' || state === 'creating') {
+          await this.pauseLive(s, 'shutdown').catch(() => undefined);
+        }
+        await this.releaseProcess(s);
+      }).catch(() => undefined);
     }
   }
 
@@ -521,13 +567,10 @@ export class SessionManager {
       if (!record) throw new PlatformError('not_found', `No session ${JSON.stringify(id)}.`);
       // Events are written before the record's counter; the log is the truth.
       record.lastEventId = await this.storedLastEventId(record);
-      session = this.live.get(id) ?? {
-        record,
-        client: undefined,
-        turn: undefined,
-        listeners: new Set(),
-      };
-      this.live.set(id, session);
+      session = this.live.get(id) ?? liveSession(record);
+      // Ended sessions are read, not kept: memory holds open sessions only.
+      if (OPEN_STATES.includes(record.state)) this.live.set(id, session);
+      else session.closed = true;
     }
     const r = session.record;
     if (r.tenantId !== principal.tenantId || r.userId !== principal.userId) {
@@ -545,15 +588,20 @@ export class SessionManager {
     }
   }
 
+  /**
+   * The session's CLI process, started if it has none. Callers hold the session (its lock, or
+   * its running turn), so two starts never overlap.
+   */
   private async ensureProcess(session: LiveSession): Promise<ClaudeSDKClient> {
     if (session.client) return session.client;
+    this.assertOpen(session);
     const r = session.record;
     const restart = session.restart;
-    session.restart = undefined;
     // No finished turn, so nothing to resume; but a first turn cut short (killed, crashed) may
-    // have left a transcript under this id, and the CLI refuses an id in use: start afresh.
+    // have left a transcript under this id, and the CLI refuses an id in use: start afresh. A
+    // new CLI session counts its cost from zero.
     const fresh = r.turns === 0 || (restart !== undefined && 'fresh' in restart);
-    if (fresh) await this.update(session, { cliSessionId: randomUUID() });
+    if (fresh) await this.update(session, { cliSessionId: randomUUID(), lastCliCostUsd: 0 });
     const dirs = userDirs(this.config.dataDir, r.tenantId, r.userId);
     const limits = this.config.tiers[r.tier];
     const options: ClaudeAgentOptions = {
@@ -585,47 +633,29 @@ export class SessionManager {
     this.processes++;
     try {
       await client.connect();
+      // Ended while it started (end() does not wait for a retry's restart): stop it here.
+      this.assertOpen(session);
     } catch (error) {
       this.processes--;
       await client.disconnect().catch(() => undefined);
       throw error;
     }
     session.client = client;
+    session.restart = undefined; // used; kept until now so a failed start retries the same way
     return client;
   }
 
   /**
-   * Before a retry. The failed attempt left the prompt (and the API error) in the CLI's
-   * conversation; sending the prompt again would show the model it twice. So the next process
-   * resumes at the last assistant message before this turn, or starts fresh if there is none.
+   * Ask the CLI to stop the turn, without waiting for its answer: a hung CLI never answers, and
+   * the turn's kill timer (`interruptGraceMs`) deals with it.
    */
-  private async rewind(session: LiveSession, turnEventId: number): Promise<void> {
-    await this.releaseProcess(session);
-    const uuid = await this.lastAssistantUuid(session.record.id, turnEventId);
-    session.restart = uuid === undefined ? { fresh: true } : { resumeAt: uuid };
+  private interrupt(session: LiveSession): void {
+    void session.client?.interrupt().catch(() => undefined);
   }
 
-  /** The main conversation's last assistant message stored before event `beforeId`. */
-  private async lastAssistantUuid(
-    sessionId: string,
-    beforeId: number,
-  ): Promise<string | undefined> {
-    let found: string | undefined;
-    for (let after = 0; ;) {
-      const page = await this.repository.listEvents(sessionId, after, 1000);
-      for (const event of page) {
-        if (event.id >= beforeId) return found;
-        const p = event.payload as { kind?: unknown; message?: SDKMessage };
-        if (
-          p.kind === 'message' &&
-          p.message?.type === 'assistant' &&
-          p.message.parent_tool_use_id === null
-        ) {
-          found = p.message.uuid;
-        }
-      }
-      if (page.length < 1000) return found;
-      after = page[page.length - 1]!.id;
+  private assertOpen(session: LiveSession): void {
+    if (session.closed) {
+      throw new PlatformError('invalid_transition', 'The session has ended; create a new one.');
     }
   }
 
@@ -648,10 +678,11 @@ export class SessionManager {
     assertTransition(session.record.state, 'active');
     try {
       await this.ensureProcess(session);
+      await this.transition(session, 'active');
     } catch (error) {
+      await this.releaseProcess(session);
       throw this.agentError(error, 'The agent process could not be restarted');
     }
-    await this.transition(session, 'active');
   }
 
   private async transition(session: LiveSession, to: SessionState, reason?: string): Promise<void> {
@@ -665,6 +696,7 @@ export class SessionManager {
   }
 
   private async fail(session: LiveSession, error: unknown): Promise<void> {
+    session.closed = true;
     await this.releaseProcess(session);
     const message = error instanceof Error ? error.message : String(error);
     await this.update(session, { state: 'error', error: message.slice(0, 2000) }).catch(
@@ -697,6 +729,13 @@ export class SessionManager {
       tier: r.tier,
       cost_usd: r.costUsd,
     };
+  }
+
+  /** Runs `fn` after the session's earlier lifecycle steps (see `LiveSession.lock`). */
+  private async locked<T>(session: LiveSession, fn: () => Promise<T>): Promise<T> {
+    const run = session.lock.then(fn);
+    session.lock = run.catch(() => undefined);
+    return run;
   }
 
   private async withUserLock<T>(principal: Principal, fn: () => Promise<T>): Promise<T> {

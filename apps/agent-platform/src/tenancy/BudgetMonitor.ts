@@ -11,9 +11,10 @@ export interface BudgetOwner {
 }
 
 /**
- * Monthly budgets from recorded usage, and the `budget.exceeded` webhook: sent when a recorded
- * turn crosses a limit, and when a request is refused for a spent budget that this process has
- * not yet reported this month (so a client retrying in a loop does not flood the receiver).
+ * Monthly budgets from recorded usage, and the `budget.exceeded` webhook: sent once per limit
+ * and month by this process — when a recorded turn crosses the limit, or else when a request is
+ * refused for it (after a restart, say) — so a client retrying in a loop does not flood the
+ * receiver.
  */
 export class BudgetMonitor {
   /** `<scope>/<tenant>[/<user>]` keys already reported in `reportedMonth`. */
@@ -83,7 +84,8 @@ export class BudgetMonitor {
       this.reportedMonth = month;
     }
     const key = `${check.scope}/${owner.tenantId}/${check.scope === 'user' ? owner.userId : ''}`;
-    if (reason === 'refused' && this.reported.has(key)) return;
+    // Once per limit and month: concurrent turns crossing together, or refusals after it.
+    if (this.reported.has(key)) return;
     this.reported.add(key);
     this.webhooks.emit('budget.exceeded', {
       tenant_id: owner.tenantId,
