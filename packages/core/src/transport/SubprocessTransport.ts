@@ -4,6 +4,7 @@ import { CLIConnectionError } from '../errors/CLIConnectionError.js';
 import { LineDecoder } from './LineDecoder.js';
 import { parseLine } from './parseLine.js';
 import { StderrBuffer } from './StderrBuffer.js';
+import type { PrivateFiles } from './PrivateFiles.js';
 import type { Transport, TransportExit, TransportSink } from './Transport.js';
 
 export interface SubprocessTransportOptions {
@@ -18,6 +19,8 @@ export interface SubprocessTransportOptions {
   shutdownGraceMs?: number;
   /** After SIGTERM, how long before SIGKILL. */
   killGraceMs?: number;
+  /** Config files named in `args`: written at start, removed when the process exits. */
+  files?: PrivateFiles;
 }
 
 type Child = ResultPromise<{ stdin: 'pipe'; stdout: 'pipe'; stderr: 'pipe'; buffer: false }>;
@@ -40,6 +43,15 @@ export class SubprocessTransport implements Transport {
     if (this.child) throw new CLIConnectionError('This transport was already started.');
     const { options } = this;
     checkCwd(options.cwd);
+    try {
+      options.files?.materialize({ uid: options.uid, gid: options.gid });
+    } catch (error) {
+      options.files?.remove();
+      throw new CLIConnectionError(
+        `Could not write the CLI's config files to the temp directory: ${(error as Error).message}. Check that TMPDIR is writable.`,
+        { cause: error },
+      );
+    }
     const stderr = new StderrBuffer(options.onStderr);
     const child = execa(options.command, options.args, {
       cwd: options.cwd,
@@ -88,6 +100,7 @@ export class SubprocessTransport implements Transport {
     });
     this.exited = child.then((result) => {
       this.isExited = true;
+      options.files?.remove();
       const exit: TransportExit = {
         exitCode: typeof result.exitCode === 'number' ? result.exitCode : null,
         signal: result.signal ?? null,

@@ -82,6 +82,33 @@ describe('buildArgs', () => {
     expect(buildArgs({ mcpServers: {} })).not.toContain('--mcp-config');
   });
 
+  it('with a file sink, puts the MCP config and settings JSON in files, not on argv', () => {
+    const written = new Map<string, string>();
+    const sink = {
+      add: (name: string, content: string) => (written.set(name, content), `/f/${name}`),
+    };
+    const args = buildArgs(
+      {
+        mcpServers: {
+          api: { type: 'http', url: 'https://x', headers: { authorization: 'Bearer s3cret' } },
+        },
+        settings: { model: 'x' },
+      },
+      sink,
+    );
+    expect(args[args.indexOf('--mcp-config') + 1]).toBe('/f/mcp-config');
+    expect(args).toContain('--settings=/f/settings');
+    expect(args.join(' ')).not.toContain('s3cret');
+    expect(JSON.parse(written.get('mcp-config')!)).toEqual({
+      mcpServers: {
+        api: { type: 'http', url: 'https://x', headers: { authorization: 'Bearer s3cret' } },
+      },
+    });
+    expect(JSON.parse(written.get('settings')!)).toEqual({ model: 'x' });
+    // A settings path stays a path.
+    expect(buildArgs({ settings: '/etc/s.json' }, sink)).toContain('--settings=/etc/s.json');
+  });
+
   it('merges sandbox into settings and rejects conflicting options', () => {
     const args = buildArgs({
       settings: { model: 'x' },

@@ -10,12 +10,19 @@ export const BASE_ARGS = [
   'stream-json',
 ] as const;
 
+/** Where JSON config goes instead of argv: `add` returns the file path to pass (see PrivateFiles). */
+export interface ConfigFileSink {
+  add(name: string, content: string): string;
+}
+
 /**
  * Options → CLI flags, valued flags as `--flag=value` so a value starting with `-` cannot be read
  * as a flag. User content (prompts, system prompt, schemas, hooks, agents) is not here: it goes
- * in the `initialize` request, which has no argv size limit.
+ * in the `initialize` request, which has no argv size limit. With `files`, the MCP config and
+ * settings JSON go to files too (argv is readable by every user of the machine).
  */
-export function buildArgs(options: ClaudeAgentOptions): string[] {
+export function buildArgs(options: ClaudeAgentOptions, files?: ConfigFileSink): string[] {
+  const json = (name: string, value: string): string => (files ? files.add(name, value) : value);
   const args: string[] = [...BASE_ARGS];
   const flag = (name: string, value: string | number | undefined): void => {
     if (value !== undefined) args.push(`--${name}=${value}`);
@@ -52,7 +59,9 @@ export function buildArgs(options: ClaudeAgentOptions): string[] {
   }
 
   const external = externalMcpServers(options.mcpServers);
-  if (external) args.push('--mcp-config', JSON.stringify({ mcpServers: external }));
+  if (external) {
+    args.push('--mcp-config', json('mcp-config', JSON.stringify({ mcpServers: external })));
+  }
 
   // Omitted → load no filesystem settings (the documented SDK default), not the CLI's default.
   flag('setting-sources', (options.settingSources ?? []).join(','));
@@ -70,7 +79,8 @@ export function buildArgs(options: ClaudeAgentOptions): string[] {
   for (const plugin of options.plugins ?? []) flag('plugin-dir', plugin.path);
 
   const settings = settingsArg(options);
-  if (settings !== undefined) flag('settings', settings);
+  if (settings !== undefined)
+    flag('settings', settings.json ? json('settings', settings.value) : settings.value);
 
   for (const [name, value] of Object.entries(options.extraArgs ?? {})) {
     if (value === null) args.push(`--${name}`);
@@ -87,7 +97,7 @@ function externalMcpServers(
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
-function settingsArg(options: ClaudeAgentOptions): string | undefined {
+function settingsArg(options: ClaudeAgentOptions): { value: string; json: boolean } | undefined {
   const { settings, sandbox } = options;
   if (typeof settings === 'string') {
     if (sandbox) {
@@ -95,8 +105,8 @@ function settingsArg(options: ClaudeAgentOptions): string | undefined {
         '`sandbox` cannot be merged into a settings file path; pass `settings` as an object instead.',
       );
     }
-    return settings;
+    return { value: settings, json: false };
   }
   if (!settings && !sandbox) return undefined;
-  return JSON.stringify(sandbox ? { ...settings, sandbox } : settings);
+  return { value: JSON.stringify(sandbox ? { ...settings, sandbox } : settings), json: true };
 }

@@ -1,4 +1,5 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,5 +39,43 @@ describe('createSubprocessTransport', () => {
     );
     expect(warning.code).toBe('CLI_VERSION');
     expect(skipped).toEqual([]);
+  });
+
+  it('hands the MCP config to the CLI in a private file, removed when the process exits', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agentsdk-files-'));
+    const out = join(dir, 'seen.txt');
+    const cli = join(dir, 'claude');
+    // A stand-in CLI: reports the file after --mcp-config (path, mode, content) and exits.
+    writeFileSync(
+      cli,
+      `#!/bin/sh
+while [ $# -gt 0 ]; do
+  if [ "$1" = "--mcp-config" ]; then
+    { echo "$2"; stat -c %a "$2"; cat "$2"; } > ${JSON.stringify(out)}
+  fi
+  shift
+done
+`,
+    );
+    chmodSync(cli, 0o755);
+    const transport = createSubprocessTransport({
+      cliPath: cli,
+      env: { CLAUDE_AGENT_SDK_SKIP_VERSION_CHECK: '1' },
+      mcpServers: {
+        api: { type: 'http', url: 'https://x', headers: { authorization: 'Bearer s3cret' } },
+      },
+    });
+    const exited = new Promise<void>((resolve) =>
+      transport.start({ message() {}, noise() {}, error() {}, exit: () => resolve() }),
+    );
+    await exited;
+    const [path, mode, content] = readFileSync(out, 'utf8').split('\n');
+    expect(mode).toBe('600');
+    expect(JSON.parse(content!)).toEqual({
+      mcpServers: {
+        api: { type: 'http', url: 'https://x', headers: { authorization: 'Bearer s3cret' } },
+      },
+    });
+    expect(existsSync(dirname(path!))).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import type { ClaudeAgentOptions, SDKWarning } from '../options/ClaudeAgentOptio
 import { resolveUser } from '../session/resolveUser.js';
 import { defaultWarn } from '../session/warn.js';
 import { buildArgs } from './buildArgs.js';
+import { PrivateFiles } from './PrivateFiles.js';
 import { buildEnv } from './buildEnv.js';
 import { SubprocessTransport } from './SubprocessTransport.js';
 
@@ -29,9 +30,11 @@ export function createSubprocessTransport(options: ClaudeAgentOptions = {}): Sub
     });
   }
   const user = options.user !== undefined ? resolveUser(options.user) : undefined;
+  const files = new PrivateFiles();
   return new SubprocessTransport({
     command: cli.command,
-    args: [...cli.prefixArgs, ...buildArgs(options)],
+    args: [...cli.prefixArgs, ...buildArgs(options, files)],
+    files,
     cwd,
     env,
     ...(user ?? {}),
