@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  AgentSDKError,
-  ClaudeSDKClient,
-  type ClaudeAgentOptions,
-  type SDKMessage,
-  type SDKResultMessage,
-} from '@agentsdk/core';
+import { AgentSDKError, type SDKResultMessage } from '@agentsdk/core';
 import type { Principal } from '../auth/Principal.js';
 import type { PlatformConfig } from '../config.js';
 import { PlatformError } from '../errors/PlatformError.js';
@@ -16,11 +10,11 @@ import type { SessionRecord, StoredEvent, UsageSummary } from '../store/records.
 import type { Repository } from '../store/Repository.js';
 import { BudgetMonitor } from '../tenancy/BudgetMonitor.js';
 import { costDelta, startOfMonthUtc } from '../tenancy/budget.js';
-import { createPathPolicy } from '../tenancy/pathPolicy.js';
-import { sessionEnv } from '../tenancy/sessionEnv.js';
 import { userDirs } from '../tenancy/userDirs.js';
 import type { WebhookDispatcher } from '../webhooks/WebhookDispatcher.js';
+import { CliProcesses } from './CliProcesses.js';
 import { liveSession, type LiveSession, type RunningTurn } from './LiveSession.js';
+import { SessionEvents } from './SessionEvents.js';
 import { restartPoint } from './restartPoint.js';
 import {
   assertTransition,
@@ -41,8 +35,9 @@ export class SessionManager {
   private draining = false;
   private sweeper: NodeJS.Timeout | undefined;
   private sweeping: Promise<number> | undefined;
-  private processes = 0;
   private readonly budgets: BudgetMonitor;
+  private readonly cli: CliProcesses;
+  private readonly log: SessionEvents;
 
   constructor(
     private readonly config: PlatformConfig,
@@ -51,7 +46,9 @@ export class SessionManager {
     private readonly metrics: Metrics,
   ) {
     this.budgets = new BudgetMonitor(repository, config, webhooks);
-    metrics.gauge('platform_cli_processes', 'Live CLI processes', () => [[{}, this.processes]]);
+    this.cli = new CliProcesses(config, (session, patch) => this.update(session, patch));
+    this.log = new SessionEvents(repository);
+    metrics.gauge('platform_cli_processes', 'Live CLI processes', () => [[{}, this.cli.count]]);
     metrics.gauge('platform_sessions_loaded', 'Sessions in memory, by state', () =>
       SESSION_STATES.map((state) => [
         { state },
@@ -61,7 +58,7 @@ export class SessionManager {
   }
 
   get liveProcesses(): number {
-    return this.processes;
+    return this.cli.count;
   }
 
   get isDraining(): boolean {
@@ -72,7 +69,7 @@ export class SessionManager {
   async recover(): Promise<number> {
     const stale = await this.repository.listSessions({ states: ['creating', 'active', 'running'] });
     for (const record of stale) {
-      const lastEventId = await this.storedLastEventId(record);
+      const lastEventId = await this.log.lastStoredId(record);
       await this.repository.updateSession(record.id, {
         state: 'paused',
         lastEventId,
@@ -85,7 +82,9 @@ export class SessionManager {
   startSweeper(): void {
     this.sweeper = setInterval(() => {
       // One sweep at a time: a slow one (processes stopping) is not overtaken by the next.
-      this.sweeping ??= this.sweep().finally(() => (this.sweeping = undefined));
+      this.sweeping ??= this.sweep()
+        .catch(() => 0)
+        .finally(() => (this.sweeping = undefined));
     }, this.config.sweepIntervalMs);
     this.sweeper.unref();
   }
@@ -127,12 +126,12 @@ export class SessionManager {
     if (turn.abort.signal.aborted) return false;
     this.metrics.inc('platform_runaway_interrupts_total', 'Turns interrupted for running too long');
     turn.abort.abort();
-    await this.emit(session, {
+    await this.log.emit(session, {
       kind: 'interrupt',
       reason: 'runaway',
       afterMs: this.config.maxTurnMs,
     });
-    this.interrupt(session);
+    this.cli.interrupt(session);
     return true;
   }
 
@@ -185,7 +184,7 @@ export class SessionManager {
     this.live.set(record.id, session);
     await this.locked(session, async () => {
       try {
-        await this.ensureProcess(session);
+        await this.cli.ensure(session);
         await this.transition(session, 'active');
       } catch (error) {
         await this.fail(session, error);
@@ -215,10 +214,10 @@ export class SessionManager {
       session.closed = true;
       if (session.turn) {
         session.turn.abort.abort();
-        this.interrupt(session);
+        this.cli.interrupt(session);
         await this.settle(session.turn.done, this.config.interruptGraceMs);
       }
-      await this.releaseProcess(session);
+      await this.cli.release(session);
       if (session.record.state !== 'completed') await this.transition(session, 'completed');
       this.metrics.inc('platform_sessions_completed_total', 'Sessions ended');
       this.webhooks.emit('session.completed', this.hookData(session.record));
@@ -290,7 +289,7 @@ export class SessionManager {
       }
     });
     try {
-      await this.emit(session, { kind: 'user', text });
+      await this.log.emit(session, { kind: 'user', text });
       const turnEventId = session.record.lastEventId;
       this.webhooks.emit('message.received', { ...this.hookData(session.record), text });
       const outcome = await this.runTurn(session, turn, text, turnEventId);
@@ -307,7 +306,7 @@ export class SessionManager {
       return outcome;
     } catch (error) {
       this.metrics.inc('platform_turns_total', 'Turns run', { outcome: 'failed' });
-      await this.releaseProcess(session);
+      await this.cli.release(session);
       if (session.record.state === 'running') {
         await this.transition(session, turn.pauseAfter ? 'paused' : 'active').catch(
           () => undefined,
@@ -344,12 +343,12 @@ export class SessionManager {
           'platform_turn_retries_total',
           'Turn attempts retried after a transient API error',
         );
-        await this.emit(session, { kind: 'retry', attempt, status, delayMs });
+        await this.log.emit(session, { kind: 'retry', attempt, status, delayMs });
         await sleep(delayMs, turn.abort.signal);
         if (!turn.abort.signal.aborted) {
           const restart = await restartPoint(this.repository, session.record.id, turnEventId);
           if (restart) {
-            await this.releaseProcess(session);
+            await this.cli.release(session);
             session.restart = restart;
           }
           continue;
@@ -377,7 +376,7 @@ export class SessionManager {
     turn: RunningTurn,
     text: string,
   ): Promise<SDKResultMessage> {
-    const client = await this.ensureProcess(session);
+    const client = await this.cli.ensure(session);
     // Stopped while the process was starting (end, shutdown, runaway): do not send the prompt.
     if (turn.abort.signal.aborted) {
       throw new PlatformError('agent_failed', 'The turn was stopped before it started.');
@@ -387,14 +386,14 @@ export class SessionManager {
       // An interrupt that brings no result within the grace: stop this attempt's process (not
       // one a later turn may have started by then).
       killTimer = setTimeout(() => {
-        if (session.client === client) void this.releaseProcess(session);
+        if (session.client === client) void this.cli.release(session);
       }, this.config.interruptGraceMs);
     };
     turn.abort.signal.addEventListener('abort', kill, { once: true });
     try {
       await client.query(text);
       for await (const message of client.receiveResponse()) {
-        await this.emit(session, { kind: 'message', message });
+        await this.log.emit(session, { kind: 'message', message });
         if (message.type === 'result') return message;
       }
       throw new PlatformError(
@@ -474,53 +473,12 @@ export class SessionManager {
     afterId: number,
     send: (event: StoredEvent) => void,
   ): Promise<() => void> {
-    const session = await this.owned(principal, id);
-    let last = afterId;
-    const buffered: StoredEvent[] = [];
-    let replaying = true;
-    const listener = (event: StoredEvent): void => {
-      if (replaying) buffered.push(event);
-      else if (event.id > last) {
-        last = event.id;
-        send(event);
-      }
-    };
-    session.listeners.add(listener);
-    for (;;) {
-      const page = await this.repository.listEvents(id, last, 1000);
-      for (const event of page) {
-        last = event.id;
-        send(event);
-      }
-      if (page.length < 1000) break;
-    }
-    for (const event of buffered) {
-      if (event.id > last) {
-        last = event.id;
-        send(event);
-      }
-    }
-    replaying = false;
-    return () => session.listeners.delete(listener);
+    return this.log.subscribe(await this.owned(principal, id), afterId, send);
   }
 
   async events(principal: Principal, id: string, afterId: number): Promise<StoredEvent[]> {
     await this.owned(principal, id);
     return this.repository.listEvents(id, afterId);
-  }
-
-  private async emit(
-    session: LiveSession,
-    payload: Record<string, unknown> | { kind: 'message'; message: SDKMessage },
-  ): Promise<void> {
-    const event: StoredEvent = {
-      sessionId: session.record.id,
-      id: ++session.record.lastEventId,
-      createdAt: Date.now(),
-      payload,
-    };
-    await this.repository.appendEvent(event);
-    for (const listener of session.listeners) listener(event);
   }
 
   // ---- shutdown -------------------------------------------------------------------------
@@ -538,7 +496,7 @@ export class SessionManager {
     for (const s of running) {
       if (!s.turn) continue;
       s.turn.abort.abort();
-      this.interrupt(s);
+      this.cli.interrupt(s);
     }
     await this.settle(Promise.all(running.map((s) => s.turn?.done)), this.config.interruptGraceMs);
     for (const s of [...this.live.values()]) {
@@ -547,7 +505,7 @@ export class SessionManager {
         if (state === 'active' || state === 'running' || state === 'creating') {
           await this.pauseLive(s, 'shutdown').catch(() => undefined);
         }
-        await this.releaseProcess(s);
+        await this.cli.release(s);
       }).catch(() => undefined);
     }
   }
@@ -566,7 +524,7 @@ export class SessionManager {
       const record = await this.repository.getSession(id);
       if (!record) throw new PlatformError('not_found', `No session ${JSON.stringify(id)}.`);
       // Events are written before the record's counter; the log is the truth.
-      record.lastEventId = await this.storedLastEventId(record);
+      record.lastEventId = await this.log.lastStoredId(record);
       session = this.live.get(id) ?? liveSession(record);
       // Ended sessions are read, not kept: memory holds open sessions only.
       if (OPEN_STATES.includes(record.state)) this.live.set(id, session);
@@ -579,96 +537,8 @@ export class SessionManager {
     return session;
   }
 
-  private async storedLastEventId(record: SessionRecord): Promise<number> {
-    let last = record.lastEventId;
-    for (;;) {
-      const page = await this.repository.listEvents(record.id, last, 1000);
-      last = page.at(-1)?.id ?? last;
-      if (page.length < 1000) return last;
-    }
-  }
-
-  /**
-   * The session's CLI process, started if it has none. Callers hold the session (its lock, or
-   * its running turn), so two starts never overlap.
-   */
-  private async ensureProcess(session: LiveSession): Promise<ClaudeSDKClient> {
-    if (session.client) return session.client;
-    this.assertOpen(session);
-    const r = session.record;
-    const restart = session.restart;
-    // No finished turn, so nothing to resume; but a first turn cut short (killed, crashed) may
-    // have left a transcript under this id, and the CLI refuses an id in use: start afresh. A
-    // new CLI session counts its cost from zero.
-    const fresh = r.turns === 0 || (restart !== undefined && 'fresh' in restart);
-    if (fresh) await this.update(session, { cliSessionId: randomUUID(), lastCliCostUsd: 0 });
-    const dirs = userDirs(this.config.dataDir, r.tenantId, r.userId);
-    const limits = this.config.tiers[r.tier];
-    const options: ClaudeAgentOptions = {
-      cwd: dirs.workspace,
-      maxTurns: limits.maxTurns,
-      maxBudgetUsd: limits.maxBudgetUsd,
-      maxThinkingTokens: limits.maxThinkingTokens,
-      canUseTool: createPathPolicy({ workspace: dirs.workspace }),
-      env: sessionEnv({
-        serverEnv: process.env,
-        cliEnv: this.config.cliEnv,
-        tenantEnv: this.config.tenantEnv[r.tenantId],
-        home: dirs.home,
-        tmp: dirs.tmp,
-      }),
-      stderr: () => undefined,
-      ...(this.config.cliPath ? { cliPath: this.config.cliPath } : {}),
-      ...(this.config.model ? { model: this.config.model } : {}),
-      ...(r.systemPrompt ? { systemPrompt: r.systemPrompt } : {}),
-      // A session with turns has a CLI transcript to continue; a fresh one gets our id.
-      ...(fresh
-        ? { sessionId: r.cliSessionId }
-        : {
-            resume: r.cliSessionId,
-            ...(restart && 'resumeAt' in restart ? { resumeSessionAt: restart.resumeAt } : {}),
-          }),
-    };
-    const client = new ClaudeSDKClient(options);
-    this.processes++;
-    try {
-      await client.connect();
-      // Ended while it started (end() does not wait for a retry's restart): stop it here.
-      this.assertOpen(session);
-    } catch (error) {
-      this.processes--;
-      await client.disconnect().catch(() => undefined);
-      throw error;
-    }
-    session.client = client;
-    session.restart = undefined; // used; kept until now so a failed start retries the same way
-    return client;
-  }
-
-  /**
-   * Ask the CLI to stop the turn, without waiting for its answer: a hung CLI never answers, and
-   * the turn's kill timer (`interruptGraceMs`) deals with it.
-   */
-  private interrupt(session: LiveSession): void {
-    void session.client?.interrupt().catch(() => undefined);
-  }
-
-  private assertOpen(session: LiveSession): void {
-    if (session.closed) {
-      throw new PlatformError('invalid_transition', 'The session has ended; create a new one.');
-    }
-  }
-
-  private async releaseProcess(session: LiveSession): Promise<void> {
-    const client = session.client;
-    if (!client) return;
-    session.client = undefined;
-    this.processes--;
-    await client.disconnect().catch(() => undefined);
-  }
-
   private async pauseLive(session: LiveSession, reason: string): Promise<void> {
-    await this.releaseProcess(session);
+    await this.cli.release(session);
     if (session.record.state !== 'paused') {
       await this.transition(session, 'paused', reason);
     }
@@ -677,10 +547,10 @@ export class SessionManager {
   private async resumeLive(session: LiveSession): Promise<void> {
     assertTransition(session.record.state, 'active');
     try {
-      await this.ensureProcess(session);
+      await this.cli.ensure(session);
       await this.transition(session, 'active');
     } catch (error) {
-      await this.releaseProcess(session);
+      await this.cli.release(session);
       throw this.agentError(error, 'The agent process could not be restarted');
     }
   }
@@ -692,21 +562,23 @@ export class SessionManager {
       lastEventId: session.record.lastEventId,
       lastActivityAt: Date.now(),
     });
-    await this.emit(session, { kind: 'state', state: to, ...(reason ? { reason } : {}) });
+    await this.log.emit(session, { kind: 'state', state: to, ...(reason ? { reason } : {}) });
   }
 
   private async fail(session: LiveSession, error: unknown): Promise<void> {
     session.closed = true;
-    await this.releaseProcess(session);
+    await this.cli.release(session);
     const message = error instanceof Error ? error.message : String(error);
     await this.update(session, { state: 'error', error: message.slice(0, 2000) }).catch(
       () => undefined,
     );
-    await this.emit(session, {
-      kind: 'state',
-      state: 'error',
-      reason: message.slice(0, 500),
-    }).catch(() => undefined);
+    await this.log
+      .emit(session, {
+        kind: 'state',
+        state: 'error',
+        reason: message.slice(0, 500),
+      })
+      .catch(() => undefined);
   }
 
   private async update(session: LiveSession, patch: Partial<SessionRecord>): Promise<void> {

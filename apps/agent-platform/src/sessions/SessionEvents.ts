@@ -1,0 +1,72 @@
+import type { SDKMessage } from '@agentsdk/core';
+import type { SessionRecord, StoredEvent } from '../store/records.js';
+import type { Repository } from '../store/Repository.js';
+import type { LiveSession } from './LiveSession.js';
+
+/** Each session's numbered event log: stored, fanned out to live listeners, replayable. */
+export class SessionEvents {
+  constructor(private readonly repository: Repository) {}
+
+  /**
+   * Subscribe to a session's events after `afterId`: stored ones first, then live ones, in
+   * order and without gaps or repeats. Returns the unsubscribe function.
+   */
+  async subscribe(
+    session: LiveSession,
+    afterId: number,
+    send: (event: StoredEvent) => void,
+  ): Promise<() => void> {
+    const id = session.record.id;
+    let last = afterId;
+    const buffered: StoredEvent[] = [];
+    let replaying = true;
+    const listener = (event: StoredEvent): void => {
+      if (replaying) buffered.push(event);
+      else if (event.id > last) {
+        last = event.id;
+        send(event);
+      }
+    };
+    session.listeners.add(listener);
+    for (;;) {
+      const page = await this.repository.listEvents(id, last, 1000);
+      for (const event of page) {
+        last = event.id;
+        send(event);
+      }
+      if (page.length < 1000) break;
+    }
+    for (const event of buffered) {
+      if (event.id > last) {
+        last = event.id;
+        send(event);
+      }
+    }
+    replaying = false;
+    return () => session.listeners.delete(listener);
+  }
+
+  async emit(
+    session: LiveSession,
+    payload: Record<string, unknown> | { kind: 'message'; message: SDKMessage },
+  ): Promise<void> {
+    const event: StoredEvent = {
+      sessionId: session.record.id,
+      id: ++session.record.lastEventId,
+      createdAt: Date.now(),
+      payload,
+    };
+    await this.repository.appendEvent(event);
+    for (const listener of session.listeners) listener(event);
+  }
+
+  /** The last stored id: events are written before the record's counter, so the log is the truth. */
+  async lastStoredId(record: SessionRecord): Promise<number> {
+    let last = record.lastEventId;
+    for (;;) {
+      const page = await this.repository.listEvents(record.id, last, 1000);
+      last = page.at(-1)?.id ?? last;
+      if (page.length < 1000) return last;
+    }
+  }
+}
