@@ -22,7 +22,8 @@ describe('PrivateFiles', () => {
   it('creates no directory when there is nothing to write', () => {
     const files = new PrivateFiles();
     files.materialize();
-    expect(files.size).toBe(0);
+    expect(existsSync(files.dir)).toBe(false);
+    files.remove();
   });
 
   it('gives each instance its own directory', () => {

@@ -14,7 +14,8 @@ export class PrivateFiles {
   private static readonly live = new Set<PrivateFiles>();
   private static hooked = false;
 
-  private readonly dir = join(tmpdir(), `agentsdk-${randomUUID()}`);
+  /** Where the files go; it exists only between `materialize` and `remove`. */
+  readonly dir = join(tmpdir(), `agentsdk-${randomUUID()}`);
   private readonly files = new Map<string, string>();
   private written = false;
 
@@ -23,10 +24,6 @@ export class PrivateFiles {
     const path = join(this.dir, `${name}.json`);
     this.files.set(path, content);
     return path;
-  }
-
-  get size(): number {
-    return this.files.size;
   }
 
   /** Writes the files; the child's uid/gid, when it runs as another user, must read them. */
