@@ -2,6 +2,11 @@ import { resolve } from 'node:path';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './reliability/retryPolicy.js';
 import { DEFAULT_TIERS, type TierTable } from './tenancy/tiers.js';
 import type { WebhookConfig } from './webhooks/WebhookDispatcher.js';
+import type { Upstream } from './proxy/ProxySession.js';
+import { bubblewrapSandbox } from './sandbox/bubblewrapSandbox.js';
+import { SandboxError } from './sandbox/SandboxError.js';
+import type { SandboxProvider } from './sandbox/SandboxProvider.js';
+import { unsafeNoSandbox } from './sandbox/unsafeNoSandbox.js';
 
 export interface PlatformConfig {
   /** HS256 secret for bearer tokens (≥ 32 characters). */
@@ -13,10 +18,19 @@ export interface PlatformConfig {
   host: string;
   port: number;
   cliPath?: string | undefined;
-  /** Env for every CLI process (over the server's env, minus its secrets). */
+  /**
+   * Env for every CLI process, on top of an allow list (PATH and locale). Credentials here
+   * (`ANTHROPIC_API_KEY`, `ANTHROPIC_BASE_URL`, …) configure the model proxy's upstream instead.
+   */
   cliEnv: Record<string, string | undefined>;
-  /** Extra env per tenant (e.g. its own API key). */
+  /** Extra env per tenant; its `ANTHROPIC_*` credentials become that tenant's upstream. */
   tenantEnv: Record<string, Record<string, string>>;
+  /** The model API the proxy forwards to, with the platform's credential. */
+  modelApi?: Upstream | undefined;
+  /** The OS boundary of every CLI. `unsafe-none` runs them unconfined and warns on start. */
+  sandbox: SandboxProvider;
+  /** Extra host paths every sandbox sees read-only (a toolchain outside /usr, a fake CLI's tree). */
+  sandboxReadOnly: string[];
   model?: string | undefined;
   tiers: TierTable;
   tenantMonthlyBudgetUsd: number;
@@ -33,7 +47,22 @@ export interface PlatformConfig {
   webhook?: WebhookConfig | undefined;
 }
 
-type PartialConfig = Partial<PlatformConfig> & Pick<PlatformConfig, 'jwtSecret' | 'dataDir'>;
+type PartialConfig = Partial<Omit<PlatformConfig, 'sandbox'>> &
+  Pick<PlatformConfig, 'jwtSecret' | 'dataDir'> & {
+    sandbox?: SandboxProvider | SandboxName | undefined;
+  };
+
+export type SandboxName = 'bubblewrap' | 'unsafe-none';
+
+/** A provider from its name; anything else is refused rather than run unconfined. */
+export function sandboxFrom(name: string | undefined): SandboxProvider {
+  if (name === undefined || name === '' || name === 'bubblewrap') return bubblewrapSandbox();
+  if (name === 'unsafe-none') return unsafeNoSandbox();
+  throw new SandboxError(
+    'sandbox_unavailable',
+    `Unknown sandbox ${JSON.stringify(name)}: use "bubblewrap" (the default) or "unsafe-none" (local development only).`,
+  );
+}
 
 export function resolveConfig(config: PartialConfig): PlatformConfig {
   return {
@@ -49,7 +78,9 @@ export function resolveConfig(config: PartialConfig): PlatformConfig {
     sweepIntervalMs: 30_000,
     interruptGraceMs: 10_000,
     shutdownGraceMs: 10_000,
+    sandboxReadOnly: [],
     ...config,
+    sandbox: typeof config.sandbox === 'object' ? config.sandbox : sandboxFrom(config.sandbox),
     dataDir: resolve(config.dataDir),
   };
 }
@@ -73,6 +104,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     host: env['PLATFORM_HOST'] ?? '127.0.0.1',
     port: numberFrom(env['PORT'], 8787),
     cliPath: env['CLAUDE_CLI_PATH'] || undefined,
+    sandbox: sandboxFrom(env['PLATFORM_SANDBOX'] || undefined),
+    cliEnv: env['PLATFORM_CLI_ENV']
+      ? (JSON.parse(env['PLATFORM_CLI_ENV']) as PlatformConfig['cliEnv'])
+      : {},
+    modelApi: {
+      baseUrl: env['ANTHROPIC_BASE_URL'] || 'https://api.anthropic.com',
+      apiKey: env['ANTHROPIC_API_KEY'] || undefined,
+      authToken: env['ANTHROPIC_AUTH_TOKEN'] || undefined,
+    },
     tenantEnv: env['PLATFORM_TENANT_ENV']
       ? (JSON.parse(env['PLATFORM_TENANT_ENV']) as PlatformConfig['tenantEnv'])
       : {},

@@ -5,6 +5,7 @@ import { resolveConfig, type PlatformConfig } from './config.js';
 import { attachWebSocket } from './http/attachWebSocket.js';
 import { createApp } from './http/createApp.js';
 import { Metrics } from './observability/Metrics.js';
+import { ModelProxy } from './proxy/ModelProxy.js';
 import { SessionManager } from './sessions/SessionManager.js';
 import { createRepository } from './store/createRepository.js';
 import type { Repository } from './store/Repository.js';
@@ -27,10 +28,18 @@ type StartOptions = Partial<PlatformConfig> &
 /** Start the platform: repository (migrated), recovery of sessions of a previous run, HTTP + WS. */
 export async function startPlatform(options: StartOptions): Promise<Platform> {
   const config = resolveConfig(options);
+  await config.sandbox.check();
+  if (!config.sandbox.isolates) {
+    console.error(
+      "[platform] WARNING: PLATFORM_SANDBOX=unsafe-none: agents run without an OS sandbox, as this server's user, and can read its files and reach its network. Use it for local development only.",
+    );
+  }
   const repository = options.repository ?? (await createRepository(config));
   const metrics = new Metrics();
+  const proxy = new ModelProxy({ log: (line) => console.error(line) });
+  await proxy.start();
   const webhooks = new WebhookDispatcher(config.webhook, repository, metrics);
-  const sessions = new SessionManager(config, repository, webhooks, metrics);
+  const sessions = new SessionManager(config, repository, webhooks, metrics, proxy);
   await sessions.recover();
   sessions.startSweeper();
   const app = createApp({ jwtSecret: config.jwtSecret, sessions, repository, metrics });
@@ -62,6 +71,7 @@ export async function startPlatform(options: StartOptions): Promise<Platform> {
         clearTimeout(timer);
         clearInterval(idle);
         await webhooks.drain();
+        await proxy.close();
         await repository.close();
       })();
       return closing;

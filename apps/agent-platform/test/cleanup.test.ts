@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { liveChildren, openStream, testPlatform, type TestPlatform } from './helpers.js';
+import {
+  liveChildren,
+  openStream,
+  processTree,
+  testPlatform,
+  type TestPlatform,
+} from './helpers.js';
 
 let t: TestPlatform | undefined;
 afterEach(async () => {
@@ -139,10 +145,11 @@ describe('runaway turns', () => {
     if (warmUp) await t.api(token, 'POST', `/api/sessions/${session.id}/chat`, { message: 'Hi.' });
     const chat = t.api(token, 'POST', `/api/sessions/${session.id}/chat`, { message: 'Hang.' });
     await t.server!.waitForStall();
-    // Freeze the CLI: it can answer neither the interrupt nor SIGTERM, only SIGKILL ends it.
+    // Freeze the CLI and its sandbox: it can answer neither the interrupt nor SIGTERM, only
+    // SIGKILL ends it.
     const [cli] = liveChildren();
     expect(cli).toBeDefined();
-    process.kill(cli!, 'SIGSTOP');
+    for (const pid of processTree(cli!)) process.kill(pid, 'SIGSTOP');
     expect(await t.platform.sessions.sweep(Date.now() + HOUR)).toBe(1);
     const hung = await chat;
     expect(hung.status).toBe(502);

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- API responses are loosely typed JSON in tests */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,6 +20,8 @@ import type { PlatformConfig } from '../src/config.js';
 export const SECRET = 'platform-test-secret-0123456789abcdef';
 export const here = dirname(fileURLToPath(import.meta.url));
 export const realCli = discoverCli({ cwd: here });
+/** The repository: a fake CLI (a Node script) needs its tree, read-only, inside the sandbox. */
+export const repoRoot = join(here, '..', '..', '..');
 
 /** Env pointing the real CLI at a scripted model server, offline. */
 export function realCliEnv(server: ModelServer): Record<string, string | undefined> {
@@ -78,6 +80,7 @@ export async function testPlatform(options: {
     cliPath: options.cli === 'real' ? realCli.path : fakeCliPath,
     cliEnv: server ? realCliEnv(server) : fakeCliEnv(options.fixture),
     retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 },
+    sandboxReadOnly: options.cli === 'fake' ? [repoRoot] : [],
     ...options.config,
   });
   return {
@@ -173,4 +176,53 @@ export function liveChildren(): number[] {
     .filter(([pid, stat, ...args]) => pid && !stat?.startsWith('Z') && args.join(' ') !== '')
     .filter(([, , ...args]) => !/^ps -o\b/.test(args.join(' ')))
     .map(([pid]) => Number.parseInt(pid!, 10));
+}
+
+/** A process and all its descendants (a sandbox's whole tree), from `ps`. */
+export function processTree(root: number): number[] {
+  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' });
+  const children = new Map<number, number[]>();
+  for (const line of out.split('\n')) {
+    const [pid, ppid] = line.trim().split(/\s+/).map(Number);
+    if (pid === undefined || ppid === undefined || Number.isNaN(pid)) continue;
+    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  const tree: number[] = [];
+  const visit = (pid: number) => {
+    tree.push(pid);
+    for (const child of children.get(pid) ?? []) visit(child);
+  };
+  visit(root);
+  return tree;
+}
+
+/**
+ * The platform as its README starts it (`src/main.ts`), as a child process with `env` on top of
+ * the test's: what a tenant's process could find in `/proc/<pid>/environ` is really there.
+ */
+export async function spawnPlatform(
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, '..', 'src', 'main.ts')], {
+    cwd: join(here, '..'),
+    env: { ...process.env, PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => l.includes('"listening"'));
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    void exited.then((code) =>
+      reject(new Error(`platform exited (${code}) before listening:\n${stderr}`)),
+    );
+  });
+  return { url, child, exited };
 }

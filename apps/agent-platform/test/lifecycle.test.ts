@@ -88,7 +88,11 @@ describe('session lifecycle with the real CLI and the scripted model server', ()
     const usage = await t.api(token, 'GET', '/api/usage');
     const session = await t.api(token, 'GET', `/api/sessions/${id}`);
     expect(session.body.turns).toBe(3);
-    expect(usage.body.user.month.records).toBe(3);
+    // One usage record per model request, as the model proxy counted them.
+    const modelRequests = t.server!.requests.filter((r) =>
+      ['main', 'side', 'subagent'].includes(r.kind),
+    );
+    expect(usage.body.user.month.records).toBe(modelRequests.length);
     expect(usage.body.user.month.costUsd).toBeCloseTo(session.body.costUsd, 10);
     expect(usage.body.user.month.costUsd).toBeCloseTo(
       first.body.costUsd + outcome.costUsd + third.body.costUsd,

@@ -15,6 +15,9 @@ afterEach(async () => {
 });
 
 /** Start `src/main.ts` as a real server process; resolves with its URL from the `listening` line. */
+const modelRequests = (model: ModelServer) =>
+  model.requests.filter((r) => ['main', 'side', 'subagent'].includes(r.kind)).length;
+
 async function startServer(
   dataDir: string,
   server: ModelServer,
@@ -29,6 +32,7 @@ async function startServer(
       PORT: '0',
       CLAUDE_CLI_PATH: realCli.path,
       PLATFORM_SHUTDOWN_GRACE_MS: '300',
+      PLATFORM_CLI_ENV: JSON.stringify({ CLAUDE_CODE_MAX_RETRIES: '0' }),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -93,7 +97,8 @@ describe('restart', () => {
     const afterRestart = await api(second.url, token, 'GET', `/api/sessions/${session.id}`);
     expect(afterRestart.body).toMatchObject({ state: 'paused', turns: 2 });
     const usageBefore = await api(second.url, token, 'GET', '/api/usage');
-    expect(usageBefore.body.user.month.records).toBe(2);
+    // One record per model request, the cut-short one included (its input is billed).
+    expect(usageBefore.body.user.month.records).toBe(modelRequests(model));
     expect(usageBefore.body.user.month.costUsd).toBeCloseTo(afterRestart.body.costUsd, 10);
     expect(usageBefore.body.user.month.costUsd).toBeGreaterThanOrEqual(turn1.body.costUsd);
 
@@ -105,7 +110,7 @@ describe('restart', () => {
     expect(turn3.body).toMatchObject({ isError: false, result: 'The number was 42.' });
     expect(JSON.stringify(model.lastMainRequest()?.body)).toContain('Remember 42.');
     const usageAfter = await api(second.url, token, 'GET', '/api/usage');
-    expect(usageAfter.body.user.month.records).toBe(3);
+    expect(usageAfter.body.user.month.records).toBe(modelRequests(model));
     expect(usageAfter.body.user.month.costUsd).toBeCloseTo(
       usageBefore.body.user.month.costUsd + turn3.body.costUsd,
       10,

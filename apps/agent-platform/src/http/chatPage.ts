@@ -50,8 +50,9 @@ function connect() {
     else if (f.kind === 'retry') line('meta', 'retrying after API error ' + f.status);
     else if (f.kind === 'message' && f.message.type === 'assistant') {
       for (const b of f.message.message.content) if (b.type === 'text') line('assistant', 'agent: ' + b.text);
+    } else if (f.kind === 'usage') {
+      $('cost').textContent = String(Number((Number(f.sessionCostUsd) || 0).toPrecision(6))); // no float noise
     } else if (f.kind === 'message' && f.message.type === 'result') {
-      $('cost').textContent = String(Number((Number(f.message.total_cost_usd) || 0).toPrecision(6))); // no float noise
       if (f.message.is_error) line('error', 'error: ' + (f.message.result || f.message.subtype));
     } else if (f.kind === 'turn_outcome' || f.kind === 'error') {
       if (f.kind === 'error') line('error', errorText(f, 0));

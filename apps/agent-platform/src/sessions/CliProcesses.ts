@@ -1,22 +1,41 @@
-import { randomUUID } from 'node:crypto';
-import { ClaudeSDKClient, type ClaudeAgentOptions } from '@agentsdk/core';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, realpathSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  buildArgs,
+  buildEnv,
+  ClaudeSDKClient,
+  discoverCli,
+  SubprocessTransport,
+  type ClaudeAgentOptions,
+} from '@agentsdk/core';
 import type { PlatformConfig } from '../config.js';
 import { PlatformError } from '../errors/PlatformError.js';
+import type { ModelProxy } from '../proxy/ModelProxy.js';
+import { resolveUpstream } from '../proxy/resolveUpstream.js';
+import type { SandboxSpec } from '../sandbox/SandboxProvider.js';
 import type { SessionRecord } from '../store/records.js';
 import { createPathPolicy } from '../tenancy/pathPolicy.js';
 import { sessionEnv } from '../tenancy/sessionEnv.js';
 import { userDirs } from '../tenancy/userDirs.js';
 import type { LiveSession } from './LiveSession.js';
+import type { UsageLedger } from './UsageLedger.js';
+
+/** Inside a sandbox's own network namespace the model API is on this loopback port. */
+const SANDBOX_MODEL_PORT = 8080;
 
 /**
- * The CLI processes of sessions: at most one per session, started in the tenant user's
- * workspace with its env and the tier's limits, and counted (a gauge, and the leak checks).
+ * The CLI processes of sessions: at most one per session, each in the configured sandbox with
+ * its user's folders, an env built from an allow list, and a stand-in key the model proxy maps
+ * back to the session. Counted (a gauge, and the leak checks).
  */
 export class CliProcesses {
   private live = 0;
 
   constructor(
     private readonly config: PlatformConfig,
+    private readonly proxy: ModelProxy,
+    private readonly ledger: UsageLedger,
     /** Writes a patch to the session's record (memory and store). */
     private readonly update: (session: LiveSession, patch: Partial<SessionRecord>) => Promise<void>,
   ) {}
@@ -35,10 +54,9 @@ export class CliProcesses {
     const r = session.record;
     const restart = session.restart;
     // No finished turn, so nothing to resume; but a first turn cut short (killed, crashed) may
-    // have left a transcript under this id, and the CLI refuses an id in use: start afresh. A
-    // new CLI session counts its cost from zero.
+    // have left a transcript under this id, and the CLI refuses an id in use: start afresh.
     const fresh = r.turns === 0 || (restart !== undefined && 'fresh' in restart);
-    if (fresh) await this.update(session, { cliSessionId: randomUUID(), lastCliCostUsd: 0 });
+    if (fresh) await this.update(session, { cliSessionId: randomUUID() });
     const dirs = userDirs(this.config.dataDir, r.tenantId, r.userId);
     const limits = this.config.tiers[r.tier];
     const options: ClaudeAgentOptions = {
@@ -47,15 +65,7 @@ export class CliProcesses {
       maxBudgetUsd: limits.maxBudgetUsd,
       maxThinkingTokens: limits.maxThinkingTokens,
       canUseTool: createPathPolicy({ workspace: dirs.workspace }),
-      env: sessionEnv({
-        serverEnv: process.env,
-        cliEnv: this.config.cliEnv,
-        tenantEnv: this.config.tenantEnv[r.tenantId],
-        home: dirs.home,
-        tmp: dirs.tmp,
-      }),
       stderr: () => undefined,
-      ...(this.config.cliPath ? { cliPath: this.config.cliPath } : {}),
       ...(this.config.model ? { model: this.config.model } : {}),
       ...(r.systemPrompt ? { systemPrompt: r.systemPrompt } : {}),
       // A session with turns has a CLI transcript to continue; a fresh one gets our id.
@@ -66,15 +76,56 @@ export class CliProcesses {
             ...(restart && 'resumeAt' in restart ? { resumeSessionAt: restart.resumeAt } : {}),
           }),
     };
-    const client = new ClaudeSDKClient(options);
+
+    const sandbox = this.config.sandbox;
+    const socketDir = join(this.config.dataDir, 'run', r.id);
+    mkdirSync(socketDir, { recursive: true, mode: 0o700 });
+    const tenantEnv = this.config.tenantEnv[r.tenantId];
+    const key = `sk-agentsdk-session-${randomBytes(24).toString('hex')}`;
+    const upstream = resolveUpstream(this.config.modelApi, this.config.cliEnv, tenantEnv);
+    session.releaseProxy = await this.proxy.register(
+      this.ledger.proxySession(session, key, upstream),
+      sandbox.isolates ? socketDir : undefined,
+    );
+    const env = (spec: SandboxSpec) =>
+      sessionEnv({
+        serverEnv: process.env,
+        cliEnv: this.config.cliEnv,
+        tenantEnv,
+        home: dirs.home,
+        tmp: dirs.tmp,
+        modelBaseUrl: sandbox.modelBaseUrl(spec, this.proxy.url),
+        sessionKey: key,
+      });
+
+    let client: ClaudeSDKClient | undefined;
     this.live++;
     try {
+      const cli = discoverCli({ cliPath: this.config.cliPath, cwd: dirs.workspace, env: {} });
+      const spec: SandboxSpec = {
+        sessionId: r.id,
+        ...dirs,
+        readOnly: [cliFolder(cli.path), ...this.config.sandboxReadOnly],
+        socketDir,
+        modelPort: SANDBOX_MODEL_PORT,
+      };
+      const wrapped = sandbox.wrap(spec, cli.command, [...cli.prefixArgs, ...buildArgs(options)]);
+      const transport = new SubprocessTransport({
+        command: wrapped.command,
+        args: wrapped.args,
+        cwd: dirs.workspace,
+        // No base env: what the CLI sees is exactly the allow list.
+        env: buildEnv(env(spec), {}),
+        onStderr: () => undefined,
+      });
+      client = new ClaudeSDKClient(options, transport);
       await client.connect();
       // Ended while it started (end() does not wait for a retry's restart): stop it here.
       assertOpen(session);
     } catch (error) {
       this.live--;
-      await client.disconnect().catch(() => undefined);
+      await client?.disconnect().catch(() => undefined);
+      await this.releaseProxy(session);
       throw error;
     }
     session.client = client;
@@ -96,7 +147,20 @@ export class CliProcesses {
     session.client = undefined;
     this.live--;
     await client.disconnect().catch(() => undefined);
+    await this.releaseProxy(session);
   }
+
+  private async releaseProxy(session: LiveSession): Promise<void> {
+    const release = session.releaseProxy;
+    session.releaseProxy = undefined;
+    await release?.().catch(() => undefined);
+    rmSync(join(this.config.dataDir, 'run', session.record.id), { recursive: true, force: true });
+  }
+}
+
+/** The folder the sandbox must show read-only for the CLI to run: its package's `bin`, or its own. */
+function cliFolder(path: string): string {
+  return dirname(realpathSync(path));
 }
 
 /** A session that has ended may not start a process any more. */

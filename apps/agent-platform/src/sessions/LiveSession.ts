@@ -11,6 +11,10 @@ export interface RunningTurn {
   pauseAfter: boolean;
   readonly startedAt: number;
   readonly done: Promise<unknown>;
+  /** Spend the model proxy recorded for this turn, over all its attempts. */
+  costUsd: number;
+  /** Set when the proxy refused or cut a request for the budget: the turn ends with it. */
+  budgetExceeded?: string | undefined;
 }
 
 /** How the next CLI process starts when not simply resuming (set before a retry). */
@@ -20,6 +24,8 @@ export type RestartPoint = { resumeAt: string } | { fresh: true };
 export interface LiveSession {
   record: SessionRecord;
   client: ClaudeSDKClient | undefined;
+  /** Ends the process's model-proxy registration (its key and socket). */
+  releaseProxy: (() => Promise<void>) | undefined;
   turn: RunningTurn | undefined;
   restart: RestartPoint | undefined;
   /** Set by end/fail: no process may start for it any more. */
@@ -33,6 +39,7 @@ export function liveSession(record: SessionRecord): LiveSession {
   return {
     record,
     client: undefined,
+    releaseProxy: undefined,
     turn: undefined,
     restart: undefined,
     closed: false,

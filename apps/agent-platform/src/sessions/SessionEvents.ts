@@ -46,6 +46,8 @@ export class SessionEvents {
     return () => session.listeners.delete(listener);
   }
 
+  private readonly writes = new WeakMap<LiveSession, Promise<unknown>>();
+
   async emit(
     session: LiveSession,
     payload: Record<string, unknown> | { kind: 'message'; message: SDKMessage },
@@ -56,8 +58,18 @@ export class SessionEvents {
       createdAt: Date.now(),
       payload,
     };
-    await this.repository.appendEvent(event);
-    for (const listener of session.listeners) listener(event);
+    // In id order, even when two writers emit at once (the turn and the model proxy's usage):
+    // a listener that skips ids it has passed would otherwise lose the slower one.
+    const previous = this.writes.get(session) ?? Promise.resolve();
+    const written = previous.then(async () => {
+      await this.repository.appendEvent(event);
+      for (const listener of session.listeners) listener(event);
+    });
+    this.writes.set(
+      session,
+      written.catch(() => undefined),
+    );
+    await written;
   }
 
   /** The last stored id: events are written before the record's counter, so the log is the truth. */

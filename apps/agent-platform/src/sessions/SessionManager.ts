@@ -9,12 +9,14 @@ import { sleep } from '../reliability/sleep.js';
 import type { SessionRecord, StoredEvent, UsageSummary } from '../store/records.js';
 import type { Repository } from '../store/Repository.js';
 import { BudgetMonitor } from '../tenancy/BudgetMonitor.js';
-import { costDelta, startOfMonthUtc } from '../tenancy/budget.js';
+import { startOfMonthUtc } from '../tenancy/budget.js';
+import type { ModelProxy } from '../proxy/ModelProxy.js';
 import { userDirs } from '../tenancy/userDirs.js';
 import type { WebhookDispatcher } from '../webhooks/WebhookDispatcher.js';
 import { CliProcesses } from './CliProcesses.js';
 import { liveSession, type LiveSession, type RunningTurn } from './LiveSession.js';
 import { SessionEvents } from './SessionEvents.js';
+import { UsageLedger } from './UsageLedger.js';
 import { restartPoint } from './restartPoint.js';
 import {
   assertTransition,
@@ -44,10 +46,16 @@ export class SessionManager {
     private readonly repository: Repository,
     private readonly webhooks: WebhookDispatcher,
     private readonly metrics: Metrics,
+    proxy: ModelProxy,
   ) {
     this.budgets = new BudgetMonitor(repository, config, webhooks);
-    this.cli = new CliProcesses(config, (session, patch) => this.update(session, patch));
+    const update = (session: LiveSession, patch: Partial<SessionRecord>) =>
+      this.update(session, patch);
     this.log = new SessionEvents(repository);
+    const ledger = new UsageLedger(config, repository, this.budgets, metrics, update, (s, p) =>
+      this.log.emit(s, p),
+    );
+    this.cli = new CliProcesses(config, proxy, ledger, update);
     metrics.gauge('platform_cli_processes', 'Live CLI processes', () => [[{}, this.cli.count]]);
     metrics.gauge('platform_sessions_loaded', 'Sessions in memory, by state', () =>
       SESSION_STATES.map((state) => [
@@ -267,6 +275,7 @@ export class SessionManager {
       abort: new AbortController(),
       pauseAfter: false,
       startedAt: Date.now(),
+      costUsd: 0,
       done: new Promise<void>((resolve) => (resolveDone = resolve)),
     };
     // Claim the session and get it to `running` under its lock: a second chat, a pause or the
@@ -325,19 +334,18 @@ export class SessionManager {
     text: string,
     turnEventId: number,
   ): Promise<TurnOutcome> {
-    let costUsd = 0;
     for (let attempt = 1; ; attempt++) {
       const result = await this.runAttempt(session, turn, text);
-      const delta = costDelta(session.record.lastCliCostUsd, result.total_cost_usd);
-      costUsd += delta;
-      await this.recordUsage(session, result, delta);
-      // Reporting is best effort: the turn's answer is not lost to a webhook or query failure.
-      await this.budgets
-        .afterSpend(turn.principal, delta, { session_id: session.record.id })
-        .catch(() => undefined);
+      await this.afterAttempt(session, result);
       const status = result.subtype === 'success' ? (result.api_error_status ?? null) : null;
       const interrupted = turn.abort.signal.aborted;
-      if (result.is_error && !interrupted && shouldRetry(this.config.retry, attempt, status)) {
+      const budgetStop = turn.budgetExceeded;
+      if (
+        result.is_error &&
+        !interrupted &&
+        !budgetStop &&
+        shouldRetry(this.config.retry, attempt, status)
+      ) {
         const delayMs = backoffDelayMs(this.config.retry, attempt);
         this.metrics.inc(
           'platform_turn_retries_total',
@@ -358,12 +366,16 @@ export class SessionManager {
       return {
         sessionId: session.record.id,
         result:
-          result.subtype === 'success' ? result.result : result.errors.join('\n') || result.subtype,
+          budgetStop ??
+          (result.subtype === 'success'
+            ? result.result
+            : result.errors.join('\n') || result.subtype),
         isError: result.is_error,
         subtype: result.subtype,
         apiErrorStatus: status,
         attempts: attempt,
-        costUsd,
+        costUsd: turn.costUsd,
+        budgetExceeded: budgetStop !== undefined,
         lastEventId: session.record.lastEventId,
         interrupted,
       };
@@ -406,35 +418,13 @@ export class SessionManager {
     }
   }
 
-  private async recordUsage(
-    session: LiveSession,
-    result: SDKResultMessage,
-    delta: number,
-  ): Promise<void> {
-    const now = Date.now();
+  /** After each attempt: what the CLI says of its session (spend comes from the proxy). */
+  private async afterAttempt(session: LiveSession, result: SDKResultMessage): Promise<void> {
     const r = session.record;
-    await this.repository.recordUsage({
-      sessionId: r.id,
-      tenantId: r.tenantId,
-      userId: r.userId,
-      costUsd: delta,
-      inputTokens: result.usage.input_tokens ?? 0,
-      outputTokens: result.usage.output_tokens ?? 0,
-      numTurns: result.num_turns ?? 0,
-      createdAt: now,
-    });
-    this.metrics.inc(
-      'platform_cost_usd_total',
-      'Spend recorded (USD)',
-      { tenant: r.tenantId },
-      delta,
-    );
     await this.update(session, {
-      costUsd: r.costUsd + delta,
-      lastCliCostUsd: result.total_cost_usd,
       cliSessionId: result.session_id || r.cliSessionId,
       lastEventId: r.lastEventId,
-      lastActivityAt: now,
+      lastActivityAt: Date.now(),
     });
   }
 

@@ -9,8 +9,10 @@ export interface TurnOutcome {
   apiErrorStatus: number | null;
   /** Attempts used (retries on transient API errors included). */
   attempts: number;
-  /** Spend of this turn (deltas of the CLI's cumulative cost). */
+  /** Spend of this turn, as the model proxy counted it over all attempts. */
   costUsd: number;
+  /** The proxy ended the turn because the next model request would cross a budget. */
+  budgetExceeded: boolean;
   /** Id of the last stream event of the turn. */
   lastEventId: number;
   /** The turn was cut short (shutdown or runaway) and the session paused or left active. */

@@ -72,10 +72,27 @@ export class BudgetMonitor {
     }
   }
 
+  /**
+   * The model proxy stopped a turn because its next request would cross a limit: report the
+   * limit with the least left (the turn's own cap counts as scope `turn`).
+   */
+  async stopped(
+    owner: BudgetOwner,
+    turn: { spentUsd: number; capUsd: number },
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    const checks = await this.checks(owner);
+    const turnCheck: BudgetCheck = { scope: 'turn', usedUsd: turn.spentUsd, limitUsd: turn.capUsd };
+    const tightest = [...checks, turnCheck].reduce((a, b) =>
+      b.limitUsd - b.usedUsd < a.limitUsd - a.usedUsd ? b : a,
+    );
+    this.report(owner, tightest, 'stopped', data);
+  }
+
   private report(
     owner: BudgetOwner,
     check: BudgetCheck,
-    reason: 'crossed' | 'refused',
+    reason: 'crossed' | 'refused' | 'stopped',
     data: Record<string, unknown>,
   ): void {
     const month = new Date(startOfMonthUtc(this.now())).toISOString().slice(0, 7);
@@ -83,7 +100,10 @@ export class BudgetMonitor {
       this.reported.clear();
       this.reportedMonth = month;
     }
-    const key = `${check.scope}/${owner.tenantId}/${check.scope === 'user' ? owner.userId : ''}`;
+    const key =
+      check.scope === 'turn'
+        ? `turn/${String(data['session_id'])}/${Date.now()}`
+        : `${check.scope}/${owner.tenantId}/${check.scope === 'user' ? owner.userId : ''}`;
     // Once per limit and month: concurrent turns crossing together, or refusals after it.
     if (this.reported.has(key)) return;
     this.reported.add(key);

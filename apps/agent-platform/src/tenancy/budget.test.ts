@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PlatformError } from '../errors/PlatformError.js';
-import { assertWithinBudget, costDelta, startOfMonthUtc } from './budget.js';
+import { assertWithinBudget, startOfMonthUtc } from './budget.js';
 import { DEFAULT_TIERS, isTierName } from './tiers.js';
 
 describe('limits and budgets', () => {
-  it('records deltas of the cumulative total_cost_usd', () => {
-    expect(costDelta(0, 0.25)).toBeCloseTo(0.25);
-    expect(costDelta(0.25, 0.4)).toBeCloseTo(0.15);
-    expect(costDelta(0.4, 0.4)).toBe(0);
-    // A fresh CLI count (smaller total) is all new spend.
-    expect(costDelta(0.4, 0.1)).toBeCloseTo(0.1);
-  });
-
   it('throws budget_exceeded (429) naming the scope once the limit is reached', () => {
     expect(() => assertWithinBudget([{ scope: 'user', usedUsd: 4.99, limitUsd: 5 }])).not.toThrow();
     try {

@@ -7,7 +7,7 @@ export function startOfMonthUtc(now: number): number {
 }
 
 export interface BudgetCheck {
-  scope: 'user' | 'tenant';
+  scope: 'user' | 'tenant' | 'turn';
   usedUsd: number;
   limitUsd: number;
 }
@@ -23,12 +23,4 @@ export function assertWithinBudget(checks: readonly BudgetCheck[]): void {
       );
     }
   }
-}
-
-/** Cost of one turn from the CLI's cumulative `total_cost_usd` and the last value seen. */
-export function costDelta(previousTotalUsd: number, totalUsd: number): number {
-  // total_cost_usd is cumulative per CLI session (also across `resume`). A smaller value means
-  // the CLI started counting afresh, so the whole total is new spend.
-  if (totalUsd >= previousTotalUsd) return totalUsd - previousTotalUsd;
-  return totalUsd;
 }

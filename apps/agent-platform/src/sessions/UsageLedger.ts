@@ -1,0 +1,105 @@
+import type { PlatformConfig } from '../config.js';
+import type { Metrics } from '../observability/Metrics.js';
+import type { MeteredUsage, ProxySession, Upstream } from '../proxy/ProxySession.js';
+import type { SessionRecord } from '../store/records.js';
+import type { Repository } from '../store/Repository.js';
+import type { BudgetMonitor, BudgetOwner } from '../tenancy/BudgetMonitor.js';
+import type { LiveSession } from './LiveSession.js';
+
+/**
+ * Spend as the model proxy counts it, one usage record per model request, written before the
+ * CLI sees the answer end. It does not depend on the CLI's own `total_cost_usd` (which starts
+ * again at 0 in a resumed CLI), so it stays exact across pause, resume, retries and restarts.
+ */
+export class UsageLedger {
+  constructor(
+    private readonly config: PlatformConfig,
+    private readonly repository: Repository,
+    private readonly budgets: BudgetMonitor,
+    private readonly metrics: Metrics,
+    private readonly update: (session: LiveSession, patch: Partial<SessionRecord>) => Promise<void>,
+    /** Appends an event to the session's stream (the chat page shows the spend from it). */
+    private readonly emit: (
+      session: LiveSession,
+      payload: Record<string, unknown>,
+    ) => Promise<void>,
+  ) {}
+
+  /** The proxy's view of one session's CLI process. */
+  proxySession(session: LiveSession, key: string, upstream: Upstream): ProxySession {
+    return {
+      sessionId: session.record.id,
+      key,
+      upstream,
+      remainingUsd: () => this.remainingUsd(session),
+      record: (usage) => this.record(session, usage),
+      budgetExceeded: (message) => {
+        const turn = session.turn;
+        if (!turn || turn.budgetExceeded !== undefined) return;
+        turn.budgetExceeded = message;
+        const owner = ownerOf(session);
+        void this.budgets
+          .stopped(
+            owner,
+            { spentUsd: turn.costUsd, capUsd: this.config.tiers[owner.tier].maxBudgetUsd },
+            { session_id: session.record.id },
+          )
+          .catch(() => undefined);
+      },
+    };
+  }
+
+  /** The smallest of: the user's and the tenant's monthly budget left, and the turn's cap. */
+  async remainingUsd(session: LiveSession): Promise<number> {
+    const owner = ownerOf(session);
+    const checks = await this.budgets.checks(owner);
+    const turnCap = this.config.tiers[owner.tier].maxBudgetUsd - (session.turn?.costUsd ?? 0);
+    return Math.min(turnCap, ...checks.map((c) => c.limitUsd - c.usedUsd));
+  }
+
+  private async record(session: LiveSession, usage: MeteredUsage): Promise<void> {
+    const r = session.record;
+    const now = Date.now();
+    await this.repository.recordUsage({
+      sessionId: r.id,
+      tenantId: r.tenantId,
+      userId: r.userId,
+      costUsd: usage.costUsd,
+      inputTokens: usage.inputTokens + usage.cacheCreationInputTokens + usage.cacheReadInputTokens,
+      outputTokens: usage.outputTokens,
+      numTurns: 1,
+      createdAt: now,
+    });
+    if (session.turn) session.turn.costUsd += usage.costUsd;
+    this.metrics.inc(
+      'platform_cost_usd_total',
+      'Spend recorded (USD)',
+      { tenant: r.tenantId },
+      usage.costUsd,
+    );
+    this.metrics.inc('platform_model_requests_total', 'Model requests through the proxy', {
+      cut: usage.cut ? 'true' : 'false',
+    });
+    await this.update(session, { costUsd: r.costUsd + usage.costUsd, lastActivityAt: now });
+    await this.emit(session, {
+      kind: 'usage',
+      model: usage.model,
+      inputTokens: usage.inputTokens,
+      outputTokens: usage.outputTokens,
+      cacheCreationInputTokens: usage.cacheCreationInputTokens,
+      cacheReadInputTokens: usage.cacheReadInputTokens,
+      costUsd: usage.costUsd,
+      sessionCostUsd: session.record.costUsd,
+      cut: usage.cut,
+    });
+    // Reporting is best effort: the answer is not lost to a webhook or query failure.
+    await this.budgets
+      .afterSpend(ownerOf(session), usage.costUsd, { session_id: r.id })
+      .catch(() => undefined);
+  }
+}
+
+function ownerOf(session: LiveSession): BudgetOwner {
+  const r = session.record;
+  return { tenantId: r.tenantId, userId: r.userId, tier: session.turn?.principal.tier ?? r.tier };
+}
