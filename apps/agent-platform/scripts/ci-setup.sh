@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the agent-platform's tests need beyond node_modules (run as root; idempotent):
+# - bubblewrap and socat: every CLI runs in a bubblewrap sandbox whose only network is the model
+#   proxy, bridged in by socat;
 # - Debian's chromium, which test/chatPage.test.ts drives headless through playwright-core;
 # - PostgreSQL, started as a throwaway cluster in a temp dir on 127.0.0.1. Its URL goes to
 #   $PG_URL_FILE (default /tmp/agent-platform-pg/url), which test/repository.test.ts reads.
@@ -13,6 +15,8 @@ URL_FILE="${PG_URL_FILE:-$PG_ROOT/url}"
 packages=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql)
 [ -x /usr/bin/chromium ] || packages+=(chromium)
+command -v bwrap >/dev/null 2>&1 || packages+=(bubblewrap)
+command -v socat >/dev/null 2>&1 || packages+=(socat)
 if [ "${#packages[@]}" -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
@@ -34,3 +38,4 @@ echo "postgres://postgres@127.0.0.1:$PG_PORT/postgres" > "$URL_FILE"
 chmod 644 "$URL_FILE"
 echo "PostgreSQL on 127.0.0.1:$PG_PORT (URL in $URL_FILE); stop: runuser -u postgres -- $BIN/pg_ctl -D $PG_ROOT/data stop"
 echo "Chromium: $(/usr/bin/chromium --version 2>/dev/null || echo 'installed at /usr/bin/chromium')"
+echo "Sandbox: $(bwrap --version), $(socat -V 2>/dev/null | sed -n 2p)"
