@@ -224,8 +224,9 @@ export class ModelProxy {
       }
     } catch (error) {
       // The CLI hung up (interrupt, shutdown) or the upstream failed mid-answer: what was
-      // generated until then is still billed, so it is still recorded.
-      failure = error;
+      // generated until then is still billed, so it is still recorded. (Our own abort of a cut
+      // stream lands here too; that one is not a failure.)
+      if (cutMessage === undefined) failure = error;
     }
     if (!sse) meter.readJson(Buffer.concat(json).toString('utf8'));
     if (meter.started) {
