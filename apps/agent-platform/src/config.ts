@@ -31,6 +31,8 @@ export interface PlatformConfig {
   sandbox: SandboxProvider;
   /** Extra host paths every sandbox sees read-only (a toolchain outside /usr, a fake CLI's tree). */
   sandboxReadOnly: string[];
+  /** Per tenant: hosts its agents may reach (`host`, `host:port`, `*.domain`). Empty: none. */
+  egressAllow: Record<string, string[]>;
   model?: string | undefined;
   tiers: TierTable;
   tenantMonthlyBudgetUsd: number;
@@ -79,6 +81,7 @@ export function resolveConfig(config: PartialConfig): PlatformConfig {
     interruptGraceMs: 10_000,
     shutdownGraceMs: 10_000,
     sandboxReadOnly: [],
+    egressAllow: {},
     ...config,
     sandbox: typeof config.sandbox === 'object' ? config.sandbox : sandboxFrom(config.sandbox),
     dataDir: resolve(config.dataDir),
@@ -105,6 +108,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     port: numberFrom(env['PORT'], 8787),
     cliPath: env['CLAUDE_CLI_PATH'] || undefined,
     sandbox: sandboxFrom(env['PLATFORM_SANDBOX'] || undefined),
+    egressAllow: env['PLATFORM_EGRESS_ALLOW']
+      ? (JSON.parse(env['PLATFORM_EGRESS_ALLOW']) as PlatformConfig['egressAllow'])
+      : {},
     cliEnv: env['PLATFORM_CLI_ENV']
       ? (JSON.parse(env['PLATFORM_CLI_ENV']) as PlatformConfig['cliEnv'])
       : {},

@@ -10,6 +10,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { createModelServer, type ModelServer, type ModelTurn } from '@agentsdk/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +44,9 @@ let victimWorkspace: string;
 let attackerWorkspace: string;
 let attackerToken: string;
 let attackerSession: string;
+/** A host on the egress allowlist of tenant `gamma` (only): a local HTTP server. */
+let allowed: Server;
+let allowedPort: number;
 
 interface Case {
   name: string;
@@ -86,7 +91,10 @@ async function runBatch(batch: Batch, after: ModelTurn[] = []): Promise<void> {
   );
   batch.forEach((c, i) => {
     const block = blocks.find((b: any) => b.type === 'tool_result' && b.tool_use_id === ids[i]);
-    expect(block, `no tool result for ${c.name}`).toBeDefined();
+    expect(
+      block,
+      `no tool result for ${c.name}; the turn: ${JSON.stringify(chat.body)}`,
+    ).toBeDefined();
     results.set(c.name, JSON.stringify(block.content));
   });
 }
@@ -118,6 +126,9 @@ function filesOutsideAttacker(): string[] {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'agent-platform-attack-'));
+  allowed = createServer((_req, res) => res.end('egress-ok\n'));
+  await new Promise<void>((resolve) => allowed.listen(0, '127.0.0.1', resolve));
+  allowedPort = (allowed.address() as AddressInfo).port;
   victimWorkspace = join(dataDir, 'tenants', 'beta', 'users', 'bob', 'workspace');
   model = await createModelServer({
     script: [{ content: [{ type: 'text', text: 'Noted, Bob.' }] }],
@@ -146,6 +157,7 @@ beforeAll(async () => {
     ANTHROPIC_API_KEY: REAL_KEY,
     PLATFORM_TEST_CANARY: SERVER_ENV,
     PLATFORM_CLI_ENV: JSON.stringify({ CLAUDE_CODE_MAX_RETRIES: '0' }),
+    PLATFORM_EGRESS_ALLOW: JSON.stringify({ gamma: [`127.0.0.1:${allowedPort}`] }),
   });
 
   // The victim: another tenant with a secret file and a conversation in the database.
@@ -171,6 +183,7 @@ afterAll(async () => {
     await server.exited;
   }
   await model?.close();
+  await new Promise((resolve) => allowed?.close(resolve));
   rmSync(dataDir, { recursive: true, force: true });
   expect(liveChildren(), 'a process outlived the attack suite').toEqual([]);
 });
@@ -338,7 +351,7 @@ const networkEscapes = (): Batch => [
     tool: 'Bash',
     input: {
       command:
-        'curl -s -m 3 -H "x-api-key: stolen" http://127.0.0.1:8080/v1/models; echo; echo "exit=$?"',
+        'curl -s -m 3 -H "x-api-key: stolen" http://127.0.0.2:8080/v1/models; echo; echo "exit=$?"',
     },
     shows: /authentication_error/,
   },
@@ -347,7 +360,7 @@ const networkEscapes = (): Batch => [
     tool: 'Bash',
     input: {
       command:
-        'curl -s -m 3 -H "x-api-key: $ANTHROPIC_API_KEY" http://127.0.0.1:8080/api/oauth/profile; echo',
+        'curl -s -m 3 -H "x-api-key: $ANTHROPIC_API_KEY" http://127.0.0.2:8080/api/oauth/profile; echo',
     },
     shows: /not_found_error/,
   },
@@ -449,6 +462,12 @@ describe('a hostile tenant, through the model, against the sandboxed platform', 
         r.kind === 'subagent' && JSON.stringify(r.body).includes('"tool_use_id":"toolu_sub_1"'),
       { timeoutMs: 60_000 },
     );
+    // When the subagent is done the CLI tells the main agent, which takes the last turn queued:
+    // wait for it, so the next test's turns are not answered to this session.
+    const noted = model.consumed + model.remaining - 1;
+    await model.waitForRequest((r) => r.kind === 'main' && r.turnIndex === noted, {
+      timeoutMs: 60_000,
+    });
     const sub = model.requests
       .flatMap((r: any) =>
         (r.body?.messages ?? []).flatMap((m: any) => (Array.isArray(m.content) ? m.content : [])),
@@ -457,6 +476,45 @@ describe('a hostile tenant, through the model, against the sandboxed platform', 
     expect(sub, 'the subagent ran its Bash call').toBeDefined();
     const text = JSON.stringify(sub.content);
     for (const value of Object.values(CANARIES)) expect(text.includes(value)).toBe(false);
+  }, 120_000);
+
+  it("a tenant's egress allowlist opens exactly its hosts, through the egress proxy", async () => {
+    attackerToken = await signToken(SECRET, { tenantId: 'gamma', userId: 'gil', tier: 'pro' });
+    attackerSession = (await api(server.url, attackerToken, 'POST', '/api/sessions', {})).body.id;
+    const batch: Batch = [
+      {
+        name: 'egress: an allowlisted host',
+        tool: 'Bash',
+        input: { command: `curl -s -m 5 http://127.0.0.1:${allowedPort}/; echo "exit=$?"` },
+        shows: /egress-ok\\nexit=0/,
+      },
+      {
+        name: "egress: the server's port is not on the list",
+        tool: 'Bash',
+        input: {
+          command: `curl -s -m 5 -o body.txt -w '%{http_code}' http://127.0.0.1:${platformPort()}/metrics; echo " exit=$?"`,
+        },
+        shows: /403 exit=0/,
+      },
+      {
+        name: 'egress: CONNECT to a host not on the list',
+        tool: 'Bash',
+        input: {
+          command: `curl -s -m 5 https://127.0.0.1:${platformPort()}/ 2>&1; echo "exit=$?"`,
+        },
+        shows: /exit=56/,
+      },
+      {
+        name: 'egress: around the proxy',
+        tool: 'Bash',
+        input: {
+          command: `curl -s -m 5 --noproxy '*' http://127.0.0.1:${allowedPort}/; echo "exit=$?"`,
+        },
+        shows: /exit=7/,
+      },
+    ];
+    await runBatch(batch);
+    for (const c of batch) expectClean(c);
   }, 120_000);
 
   it('the real key reached the model API only through the proxy; the file system is untouched', async () => {

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { bridgeScript } from './bridgeScript.js';
+import { bridgeScript, SANDBOX_MODEL_HOST } from './bridgeScript.js';
 import { SandboxError } from './SandboxError.js';
 import type { SandboxProvider } from './SandboxProvider.js';
 
@@ -103,7 +103,7 @@ export function bubblewrapSandbox(options: BubblewrapOptions = {}): SandboxProvi
       ];
       return { command: bwrap, args: argv };
     },
-    modelBaseUrl: (spec) => `http://127.0.0.1:${spec.modelPort}`,
+    modelBaseUrl: (spec) => `http://${SANDBOX_MODEL_HOST}:${spec.modelPort}`,
     egressProxyUrl: (spec) =>
       spec.egressPort === undefined ? undefined : `http://127.0.0.1:${spec.egressPort}`,
   };

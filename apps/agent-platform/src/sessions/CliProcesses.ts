@@ -12,6 +12,7 @@ import {
 import type { PlatformConfig } from '../config.js';
 import { PlatformError } from '../errors/PlatformError.js';
 import type { ModelProxy } from '../proxy/ModelProxy.js';
+import { startEgressProxy } from '../proxy/EgressProxy.js';
 import { resolveUpstream } from '../proxy/resolveUpstream.js';
 import type { SandboxSpec } from '../sandbox/SandboxProvider.js';
 import type { SessionRecord } from '../store/records.js';
@@ -21,8 +22,9 @@ import { userDirs } from '../tenancy/userDirs.js';
 import type { LiveSession } from './LiveSession.js';
 import type { UsageLedger } from './UsageLedger.js';
 
-/** Inside a sandbox's own network namespace the model API is on this loopback port. */
+/** Inside a sandbox's own network namespace the model API and the egress proxy are on these. */
 const SANDBOX_MODEL_PORT = 8080;
+const SANDBOX_EGRESS_PORT = 3128;
 
 /**
  * The CLI processes of sessions: at most one per session, each in the configured sandbox with
@@ -83,10 +85,19 @@ export class CliProcesses {
     const tenantEnv = this.config.tenantEnv[r.tenantId];
     const key = `sk-agentsdk-session-${randomBytes(24).toString('hex')}`;
     const upstream = resolveUpstream(this.config.modelApi, this.config.cliEnv, tenantEnv);
-    session.releaseProxy = await this.proxy.register(
+    const releaseModel = await this.proxy.register(
       this.ledger.proxySession(session, key, upstream),
       sandbox.isolates ? socketDir : undefined,
     );
+    const allow = this.config.egressAllow[r.tenantId] ?? [];
+    const releaseEgress =
+      sandbox.isolates && allow.length > 0
+        ? await startEgressProxy(socketDir, allow, (line) => console.error(line))
+        : undefined;
+    session.releaseProxy = async () => {
+      await releaseModel();
+      await releaseEgress?.();
+    };
     const env = (spec: SandboxSpec) =>
       sessionEnv({
         serverEnv: process.env,
@@ -96,6 +107,7 @@ export class CliProcesses {
         tmp: dirs.tmp,
         modelBaseUrl: sandbox.modelBaseUrl(spec, this.proxy.url),
         sessionKey: key,
+        egressProxyUrl: sandbox.egressProxyUrl(spec, undefined),
       });
 
     let client: ClaudeSDKClient | undefined;
@@ -108,6 +120,7 @@ export class CliProcesses {
         readOnly: [cliFolder(cli.path), ...this.config.sandboxReadOnly],
         socketDir,
         modelPort: SANDBOX_MODEL_PORT,
+        egressPort: releaseEgress ? SANDBOX_EGRESS_PORT : undefined,
       };
       const wrapped = sandbox.wrap(spec, cli.command, [...cli.prefixArgs, ...buildArgs(options)]);
       const transport = new SubprocessTransport({

@@ -55,6 +55,7 @@ describe('sessionEnv', () => {
       egressProxyUrl: 'http://127.0.0.1:3128',
     });
     expect(withEgress['HTTPS_PROXY']).toBe('http://127.0.0.1:3128');
+    expect(withEgress['NO_PROXY']).toBe('127.0.0.1');
     const without = sessionEnv({
       ...base,
       serverEnv: {},

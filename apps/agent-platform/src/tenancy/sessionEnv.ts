@@ -65,6 +65,9 @@ export function sessionEnv(options: {
   if (options.egressProxyUrl) {
     env['HTTPS_PROXY'] = env['HTTP_PROXY'] = options.egressProxyUrl;
     env['https_proxy'] = env['http_proxy'] = options.egressProxyUrl;
+    // The CLI's own model requests go straight to the model bridge, not through egress.
+    const modelHost = new URL(options.modelBaseUrl).hostname;
+    env['NO_PROXY'] = env['no_proxy'] = modelHost;
   } else {
     for (const key of [
       'HTTPS_PROXY',
