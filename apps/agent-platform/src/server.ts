@@ -1,4 +1,6 @@
+import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { resolveConfig, type PlatformConfig } from './config.js';
@@ -34,6 +36,8 @@ export async function startPlatform(options: StartOptions): Promise<Platform> {
       "[platform] WARNING: PLATFORM_SANDBOX=unsafe-none: agents run without an OS sandbox, as this server's user, and can read its files and reach its network. Use it for local development only.",
     );
   }
+  // Sockets of a previous process's sessions: their keys died with it, so they are only litter.
+  rmSync(join(config.dataDir, 'run'), { recursive: true, force: true });
   const repository = options.repository ?? (await createRepository(config));
   const metrics = new Metrics();
   const proxy = new ModelProxy({ log: (line) => console.error(line) });
