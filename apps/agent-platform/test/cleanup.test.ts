@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { liveChildren, openStream, testPlatform, type TestPlatform } from './helpers.js';
+import {
+  liveChildren,
+  openStream,
+  operatorGet,
+  testPlatform,
+  type TestPlatform,
+} from './helpers.js';
 
 let t: TestPlatform | undefined;
 afterEach(async () => {
@@ -9,7 +15,7 @@ afterEach(async () => {
 });
 
 async function metric(platform: TestPlatform, name: string): Promise<number> {
-  const text = await (await fetch(`${platform.platform.url}/metrics`)).text();
+  const text = await (await operatorGet(platform.platform.url)).text();
   const line = text.split('\n').find((l) => l.startsWith(`${name} `));
   return line ? Number(line.split(' ')[1]) : 0;
 }
