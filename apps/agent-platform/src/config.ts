@@ -47,6 +47,26 @@ export interface PlatformConfig {
   /** On shutdown, in-flight turns get this long to finish before they are interrupted and paused. */
   shutdownGraceMs: number;
   webhook?: WebhookConfig | undefined;
+  /** Longest chat message, in characters, on HTTP and WebSocket alike. */
+  maxMessageChars: number;
+  /** Largest HTTP request body and WebSocket frame, in bytes (413 / close 1009 beyond). */
+  maxBodyBytes: number;
+  /** Requests per user (HTTP requests, WebSocket upgrades and chat frames alike). */
+  userRateLimit: RateLimit;
+  /** Requests per tenant, all its users together. */
+  tenantRateLimit: RateLimit;
+  /** Bearer token for `/metrics` (and `/health` details); without one `/metrics` answers 404. */
+  metricsToken?: string | undefined;
+  /** Tokens issued longer ago, or valid for longer (`exp - iat`), are refused. */
+  maxTokenAgeSec: number;
+  /** How long a deleted session's workspace, CLI transcript and events are kept (0: deleted at once). */
+  sessionRetentionMs: number;
+}
+
+/** A token bucket: `burst` requests at once, refilled at `perMinute`. */
+export interface RateLimit {
+  perMinute: number;
+  burst: number;
 }
 
 type PartialConfig = Partial<Omit<PlatformConfig, 'sandbox'>> &
@@ -82,6 +102,12 @@ export function resolveConfig(config: PartialConfig): PlatformConfig {
     shutdownGraceMs: 10_000,
     sandboxReadOnly: [],
     egressAllow: {},
+    maxMessageChars: 100_000,
+    maxBodyBytes: 1 << 20,
+    userRateLimit: { perMinute: 120, burst: 30 },
+    tenantRateLimit: { perMinute: 1200, burst: 200 },
+    maxTokenAgeSec: 24 * 3600,
+    sessionRetentionMs: 0,
     ...config,
     sandbox: typeof config.sandbox === 'object' ? config.sandbox : sandboxFrom(config.sandbox),
     dataDir: resolve(config.dataDir),
@@ -130,5 +156,18 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     shutdownGraceMs: numberFrom(env['PLATFORM_SHUTDOWN_GRACE_MS'], 10_000),
     interruptGraceMs: numberFrom(env['PLATFORM_INTERRUPT_GRACE_MS'], 10_000),
     webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secret: webhookSecret } : undefined,
+    maxMessageChars: numberFrom(env['PLATFORM_MAX_MESSAGE_CHARS'], 100_000),
+    maxBodyBytes: numberFrom(env['PLATFORM_MAX_BODY_BYTES'], 1 << 20),
+    userRateLimit: {
+      perMinute: numberFrom(env['PLATFORM_USER_RATE_PER_MINUTE'], 120),
+      burst: numberFrom(env['PLATFORM_USER_RATE_BURST'], 30),
+    },
+    tenantRateLimit: {
+      perMinute: numberFrom(env['PLATFORM_TENANT_RATE_PER_MINUTE'], 1200),
+      burst: numberFrom(env['PLATFORM_TENANT_RATE_BURST'], 200),
+    },
+    metricsToken: env['PLATFORM_METRICS_TOKEN'] || undefined,
+    maxTokenAgeSec: numberFrom(env['PLATFORM_MAX_TOKEN_AGE_SEC'], 24 * 3600),
+    sessionRetentionMs: numberFrom(env['PLATFORM_SESSION_RETENTION_DAYS'], 0) * 86_400_000,
   });
 }

@@ -1,14 +1,20 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { AuditLog } from './audit/AuditLog.js';
+import { Authenticator } from './auth/Authenticator.js';
 import { resolveConfig, type PlatformConfig } from './config.js';
 import { attachWebSocket } from './http/attachWebSocket.js';
 import { createApp } from './http/createApp.js';
+import { lockDataDir } from './lifecycle/dataDirLock.js';
+import { OWNER_ENV, ownerMarker, reapOrphans } from './lifecycle/orphans.js';
+import { MemoryRateLimiter, type RateLimiter } from './limits/RateLimiter.js';
 import { Metrics } from './observability/Metrics.js';
 import { ModelProxy } from './proxy/ModelProxy.js';
 import { SessionManager } from './sessions/SessionManager.js';
+import { SessionPurger } from './sessions/SessionPurger.js';
 import { createRepository } from './store/createRepository.js';
 import type { Repository } from './store/Repository.js';
 import { WebhookDispatcher } from './webhooks/WebhookDispatcher.js';
@@ -20,16 +26,37 @@ export interface Platform {
   repository: Repository;
   sessions: SessionManager;
   metrics: Metrics;
+  audit: AuditLog;
+  purger: SessionPurger;
   /** Graceful: stop accepting, pause in-flight turns, persist, close. Idempotent. */
   close(): Promise<void>;
 }
 
 type StartOptions = Partial<PlatformConfig> &
-  Pick<PlatformConfig, 'jwtSecret' | 'dataDir'> & { repository?: Repository };
+  Pick<PlatformConfig, 'jwtSecret' | 'dataDir'> & {
+    repository?: Repository;
+    /** Shared request counters (e.g. Redis-backed across servers); in memory by default. */
+    rateLimiter?: RateLimiter;
+  };
 
-/** Start the platform: repository (migrated), recovery of sessions of a previous run, HTTP + WS. */
+/**
+ * Start the platform: lock the data directory, kill what a crashed predecessor left running,
+ * repository (migrated), recovery of its sessions (`paused`), HTTP + WS.
+ */
 export async function startPlatform(options: StartOptions): Promise<Platform> {
   const config = resolveConfig(options);
+  mkdirSync(config.dataDir, { recursive: true });
+  const unlock = lockDataDir(config.dataDir);
+  const marker = ownerMarker(config.dataDir);
+  const reaped = await reapOrphans(marker).catch((error: unknown) => {
+    unlock();
+    throw error;
+  });
+  if (reaped.length > 0) {
+    console.error(`[platform] stopped ${reaped.length} process(es) a previous run left behind`);
+  }
+  // Marks every CLI (and its children) as this data directory's, for the next start's reaping.
+  config.cliEnv = { ...config.cliEnv, [OWNER_ENV]: marker };
   await config.sandbox.check();
   if (!config.sandbox.isolates) {
     console.error(
@@ -40,19 +67,52 @@ export async function startPlatform(options: StartOptions): Promise<Platform> {
   rmSync(join(config.dataDir, 'run'), { recursive: true, force: true });
   const repository = options.repository ?? (await createRepository(config));
   const metrics = new Metrics();
+  const audit = new AuditLog(repository);
+  const limiter = options.rateLimiter ?? new MemoryRateLimiter();
+  const limits = { limiter, user: config.userRateLimit, tenant: config.tenantRateLimit };
+  const auth = new Authenticator({
+    jwtSecret: config.jwtSecret,
+    maxTokenAgeSec: config.maxTokenAgeSec,
+    audit,
+    limiter,
+  });
   const proxy = new ModelProxy({ log: (line) => console.error(line) });
   await proxy.start();
   const webhooks = new WebhookDispatcher(config.webhook, repository, metrics);
   const sessions = new SessionManager(config, repository, webhooks, metrics, proxy);
+  const purger = new SessionPurger({
+    dataDir: config.dataDir,
+    repository,
+    retentionMs: config.sessionRetentionMs,
+    intervalMs: config.sweepIntervalMs,
+    onError: (error) => console.error('[platform] purging an ended session failed', error),
+  });
   await sessions.recover();
   sessions.startSweeper();
-  const app = createApp({ jwtSecret: config.jwtSecret, sessions, repository, metrics });
+  // Deletions a crash interrupted, or whose retention passed while the server was down.
+  await purger.sweep();
+  purger.start();
+  const messageLimits = {
+    maxMessageChars: config.maxMessageChars,
+    maxBodyBytes: config.maxBodyBytes,
+  };
+  const app = createApp({
+    sessions,
+    repository,
+    metrics,
+    auth,
+    audit,
+    limits,
+    purger,
+    metricsToken: config.metricsToken,
+    ...messageLimits,
+  });
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () =>
       resolve(s as Server),
     );
   });
-  const wss = attachWebSocket(server, { jwtSecret: config.jwtSecret, sessions, metrics });
+  const wss = attachWebSocket(server, { sessions, metrics, auth, limits, ...messageLimits });
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   return {
@@ -61,9 +121,12 @@ export async function startPlatform(options: StartOptions): Promise<Platform> {
     repository,
     sessions,
     metrics,
+    audit,
+    purger,
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        purger.stop();
         await sessions.shutdown();
         for (const ws of wss.clients) ws.close(1001, 'server shutting down');
         wss.close();
@@ -75,8 +138,11 @@ export async function startPlatform(options: StartOptions): Promise<Platform> {
         clearTimeout(timer);
         clearInterval(idle);
         await webhooks.drain();
+        await purger.sweep().catch(() => 0);
+        await audit.drain();
         await proxy.close();
         await repository.close();
+        unlock();
       })();
       return closing;
     },

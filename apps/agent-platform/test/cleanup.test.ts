@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   liveChildren,
   openStream,
+  operatorGet,
   processTree,
   testPlatform,
   type TestPlatform,
@@ -15,7 +16,7 @@ afterEach(async () => {
 });
 
 async function metric(platform: TestPlatform, name: string): Promise<number> {
-  const text = await (await fetch(`${platform.platform.url}/metrics`)).text();
+  const text = await (await operatorGet(platform.platform.url)).text();
   const line = text.split('\n').find((l) => l.startsWith(`${name} `));
   return line ? Number(line.split(' ')[1]) : 0;
 }

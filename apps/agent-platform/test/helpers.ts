@@ -81,6 +81,10 @@ export async function testPlatform(options: {
     cliEnv: server ? realCliEnv(server) : fakeCliEnv(options.fixture),
     retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 },
     sandboxReadOnly: options.cli === 'fake' ? [repoRoot] : [],
+    metricsToken: METRICS_TOKEN,
+    // Out of the way of tests that are not about rate limits (the load test makes 600 requests).
+    userRateLimit: { perMinute: 60_000, burst: 10_000 },
+    tenantRateLimit: { perMinute: 60_000, burst: 10_000 },
     ...options.config,
   });
   return {
@@ -176,6 +180,13 @@ export function liveChildren(): number[] {
     .filter(([pid, stat, ...args]) => pid && !stat?.startsWith('Z') && args.join(' ') !== '')
     .filter(([, , ...args]) => !/^ps -o\b/.test(args.join(' ')))
     .map(([pid]) => Number.parseInt(pid!, 10));
+}
+
+export const METRICS_TOKEN = 'metrics-test-token-0123456789';
+
+/** `GET /metrics` (or another operator route) with the metrics token. */
+export async function operatorGet(base: string, path = '/metrics'): Promise<Response> {
+  return fetch(base + path, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
 }
 
 /** A process and all its descendants (a sandbox's whole tree), from `ps`. */

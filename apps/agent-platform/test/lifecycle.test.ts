@@ -2,7 +2,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { liveChildren, openStream, testPlatform, type TestPlatform } from './helpers.js';
+import {
+  liveChildren,
+  openStream,
+  operatorGet,
+  testPlatform,
+  type TestPlatform,
+} from './helpers.js';
 
 let t: TestPlatform | undefined;
 afterEach(async () => {
@@ -105,7 +111,7 @@ describe('session lifecycle with the real CLI and the scripted model server', ()
     expect((await t.api(token, 'POST', `/api/sessions/${id}/chat`, { message: 'x' })).status).toBe(
       409,
     );
-    const metrics = await (await fetch(`${t.platform.url}/metrics`)).text();
+    const metrics = await (await operatorGet(t.platform.url)).text();
     expect(metrics).toMatch(/platform_turns_total\{outcome="ok"\} 3/);
   });
 

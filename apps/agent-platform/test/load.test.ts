@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { liveChildren, openStream, testPlatform, type TestPlatform } from './helpers.js';
+import {
+  liveChildren,
+  openStream,
+  operatorGet,
+  testPlatform,
+  type TestPlatform,
+} from './helpers.js';
 
 const SESSIONS = 200;
 let t: TestPlatform;
@@ -75,7 +81,7 @@ describe(`load: ${SESSIONS} concurrent sessions against the fake CLI`, () => {
     console.log(`[load] ${JSON.stringify(report)}`);
     expect(errors.slice(0, 5)).toEqual([]);
     expect(t.platform.sessions.liveProcesses).toBe(0);
-    const metrics = await (await fetch(`${t.platform.url}/metrics`)).text();
+    const metrics = await (await operatorGet(t.platform.url)).text();
     expect(metrics).toContain(`platform_turns_total{outcome="ok"} ${SESSIONS}`);
   }, 180_000);
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRepository } from '../src/store/createRepository.js';
 import type { SessionRecord } from '../src/store/records.js';
-import { liveChildren, testPlatform } from './helpers.js';
+import { liveChildren, operatorGet, testPlatform } from './helpers.js';
 
 /** Written by scripts/ci-setup.sh; DATABASE_URL_TEST overrides. */
 const urlFile = process.env['PG_URL_FILE'] ?? '/tmp/agent-platform-pg/url';
@@ -150,7 +150,7 @@ for (const backend of backends) {
         const usage = await t.api(token, 'GET', '/api/usage');
         expect(usage.body.user.month.costUsd).toBeCloseTo(chat.body.costUsd, 10);
         expect(
-          ((await (await fetch(`${t.platform.url}/health`)).json()) as { database: string })
+          ((await (await operatorGet(t.platform.url, '/health')).json()) as { database: string })
             .database,
         ).toBe(backend.name);
         await t.api(token, 'DELETE', `/api/sessions/${body.id}`);

@@ -2,6 +2,7 @@ import { errors, jwtVerify, SignJWT } from 'jose';
 import { PlatformError } from '../errors/PlatformError.js';
 import { isTierName } from '../tenancy/tiers.js';
 import { ID_PATTERN, type Principal } from './Principal.js';
+import { TokenError } from './TokenError.js';
 
 export const TOKEN_ISSUER = 'agentsdk-platform';
 export const TOKEN_AUDIENCE = 'agentsdk-platform';
@@ -33,32 +34,74 @@ export async function signToken(
     .sign(keyOf(secret));
 }
 
+export interface VerifiedToken {
+  principal: Principal;
+  /** Epoch ms of `exp`: a connection authenticated by this token must end then. */
+  expiresAt: number;
+}
+
+/** Tokens older than this, or valid for longer, are refused unless a caller says otherwise. */
+export const DEFAULT_MAX_TOKEN_AGE_SEC = 24 * 3600;
+/** An `iat` this far in the future is the issuer's clock running ahead, not a forgery. */
+const CLOCK_TOLERANCE_SEC = 30;
+
 /** Verify a bearer token: HS256 only, signature, issuer, audience, `exp` required; claims checked. */
-export async function verifyToken(secret: string, token: string): Promise<Principal> {
+export async function verifyToken(
+  secret: string,
+  token: string,
+  options: { maxAgeSec?: number } = {},
+): Promise<Principal> {
+  return (await verifyTokenClaims(secret, token, options)).principal;
+}
+
+/**
+ * `verifyToken` with the expiry. Also refuses a token whose `iat` is missing, in the future,
+ * older than `maxAgeSec`, or whose lifetime (`exp - iat`) exceeds it: a long-lived token that
+ * leaked stays a short-lived risk.
+ */
+export async function verifyTokenClaims(
+  secret: string,
+  token: string,
+  { maxAgeSec = DEFAULT_MAX_TOKEN_AGE_SEC }: { maxAgeSec?: number } = {},
+): Promise<VerifiedToken> {
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, keyOf(secret), {
       algorithms: ['HS256'],
       issuer: TOKEN_ISSUER,
       audience: TOKEN_AUDIENCE,
-      requiredClaims: ['exp', 'sub'],
+      requiredClaims: ['exp', 'sub', 'iat'],
     }));
   } catch (error) {
-    const reason =
-      error instanceof errors.JWTExpired
+    const expired = error instanceof errors.JWTExpired;
+    throw new TokenError(
+      expired
+        ? 'expired'
+        : error instanceof errors.JWSSignatureVerificationFailed
+          ? 'bad_signature'
+          : 'invalid',
+      expired
         ? 'the token has expired'
         : error instanceof errors.JWSSignatureVerificationFailed
           ? 'the token signature is invalid'
-          : 'the token is invalid';
-    throw new PlatformError(
-      'unauthorized',
-      `Unauthorized: ${reason}. Send a valid 'Authorization: Bearer <jwt>'.`,
-      {
-        cause: error,
-      },
+          : 'the token is invalid',
+      // An expired token's signature was checked: its subject may be named in the audit log.
+      expired ? error.payload : undefined,
+      error,
     );
   }
-  const { sub, tenant, tier, role } = payload;
+  const { sub, tenant, tier, role, iat, exp } = payload;
+  const nowSec = Date.now() / 1000;
+  if (typeof iat !== 'number' || typeof exp !== 'number' || iat > nowSec + CLOCK_TOLERANCE_SEC) {
+    throw new TokenError('invalid', 'the token has no valid `iat`', payload);
+  }
+  if (nowSec - iat > maxAgeSec || exp - iat > maxAgeSec) {
+    throw new TokenError(
+      'too_old',
+      `the token was issued too long ago or lives too long (at most ${maxAgeSec} s); get a fresh one`,
+      payload,
+    );
+  }
   if (
     typeof sub !== 'string' ||
     !ID_PATTERN.test(sub) ||
@@ -76,7 +119,10 @@ export async function verifyToken(secret: string, token: string): Promise<Princi
       `Unauthorized: unknown tier ${JSON.stringify(tier)} (free, pro, enterprise).`,
     );
   }
-  return { userId: sub, tenantId: tenant, tier, role: role === 'admin' ? 'admin' : 'user' };
+  return {
+    principal: { userId: sub, tenantId: tenant, tier, role: role === 'admin' ? 'admin' : 'user' },
+    expiresAt: exp * 1000,
+  };
 }
 
 /** The token of an `Authorization: Bearer …` header. */

@@ -11,7 +11,9 @@ export type PlatformErrorCode =
   | 'budget_exceeded'
   | 'shutting_down'
   | 'agent_failed'
-  | 'internal';
+  | 'internal'
+  | 'payload_too_large'
+  | 'rate_limited';
 
 const STATUS: Record<PlatformErrorCode, number> = {
   bad_request: 400,
@@ -25,6 +27,8 @@ const STATUS: Record<PlatformErrorCode, number> = {
   shutting_down: 503,
   agent_failed: 502,
   internal: 500,
+  payload_too_large: 413,
+  rate_limited: 429,
 };
 
 /** Every error the platform reports to a client: a string `code`, an HTTP status, one JSON shape. */

@@ -1,18 +1,29 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import type { AuditLog } from '../audit/AuditLog.js';
+import type { Authenticator } from '../auth/Authenticator.js';
 import type { Principal } from '../auth/Principal.js';
-import { bearerToken, verifyToken } from '../auth/tokens.js';
+import { bearerToken } from '../auth/tokens.js';
 import { PlatformError } from '../errors/PlatformError.js';
+import {
+  assertMessageLength,
+  assertWithinRate,
+  type RequestLimits,
+} from '../limits/requestLimits.js';
 import type { Metrics } from '../observability/Metrics.js';
 import type { SessionManager } from '../sessions/SessionManager.js';
+import type { SessionPurger } from '../sessions/SessionPurger.js';
 import { sessionView } from '../sessions/SessionView.js';
 import type { Repository } from '../store/Repository.js';
 import { CHAT_PAGE } from './chatPage.js';
+import { errorResponse, hasBearer } from './guards.js';
 
 type Env = { Variables: { principal: Principal } };
 
 const CreateBody = z.object({ systemPrompt: z.string().max(20_000).optional() }).strict();
-const ChatBody = z.object({ message: z.string().min(1).max(100_000) }).strict();
+const ChatBody = z.object({ message: z.string().min(1) }).strict();
 
 async function parseBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
   let raw: unknown = {};
@@ -35,11 +46,27 @@ async function parseBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
 }
 
 export interface AppDeps {
-  jwtSecret: string;
   sessions: SessionManager;
   repository: Repository;
   metrics: Metrics;
+  auth: Authenticator;
+  audit: AuditLog;
+  limits: RequestLimits;
+  purger: SessionPurger;
+  maxMessageChars: number;
+  maxBodyBytes: number;
+  /** `/metrics` needs it as a bearer token; without one `/metrics` is off (404). */
+  metricsToken: string | undefined;
 }
+
+/** The client's address as the socket saw it (no proxy header is trusted). */
+const clientIp = (c: Context): string | null => {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null;
+  }
+};
 
 /** The HTTP API (Hono). WebSocket streaming is attached to the node server separately. */
 export function createApp(deps: AppDeps): Hono<Env> {
@@ -61,32 +88,68 @@ export function createApp(deps: AppDeps): Hono<Env> {
       ? error
       : new PlatformError('internal', 'Internal error; see the server log.', { cause: error });
     if (!PlatformError.is(error)) console.error(error);
-    return c.json(platformError.toJSON(), platformError.status as 500);
+    const principal = c.get('principal') as Principal | undefined;
+    if (platformError.code === 'forbidden' && principal) {
+      deps.audit.record({
+        kind: 'forbidden',
+        route: `${c.req.method} ${c.req.path}`,
+        ip: clientIp(c),
+        tenantId: principal.tenantId,
+        userId: principal.userId,
+        detail: platformError.message,
+      });
+    }
+    return errorResponse(c, platformError);
   });
   app.notFound((c) =>
     c.json(new PlatformError('not_found', `No route ${c.req.method} ${c.req.path}.`).toJSON(), 404),
   );
 
-  app.get('/', (c) => c.html(CHAT_PAGE));
-  app.get('/health', (c) =>
-    c.json(
-      {
-        status: sessions.isDraining ? 'draining' : 'ok',
-        database: deps.repository.kind,
-        processes: sessions.liveProcesses,
+  // Before any route reads it: a body over the limit is refused while it streams in.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.maxBodyBytes,
+      onError: () => {
+        throw new PlatformError(
+          'payload_too_large',
+          `The request body is over ${deps.maxBodyBytes} bytes.`,
+          { details: { limit: deps.maxBodyBytes } },
+        );
       },
-      sessions.isDraining ? 503 : 200,
-    ),
-  );
-  app.get('/metrics', (c) =>
-    c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }),
+    }),
   );
 
+  app.get('/', (c) => c.html(CHAT_PAGE));
+  // Liveness for load balancers: no tenant data, no load figures unless the metrics token is sent.
+  app.get('/health', (c) => {
+    const status = sessions.isDraining ? 'draining' : 'ok';
+    const details = hasBearer(c.req.header('authorization'), deps.metricsToken)
+      ? { database: deps.repository.kind, processes: sessions.liveProcesses }
+      : {};
+    return c.json({ status, ...details }, sessions.isDraining ? 503 : 200);
+  });
+  app.get('/metrics', (c) => {
+    if (!deps.metricsToken) {
+      throw new PlatformError('not_found', 'Metrics are off; set PLATFORM_METRICS_TOKEN.');
+    }
+    if (!hasBearer(c.req.header('authorization'), deps.metricsToken)) {
+      deps.audit.record({ kind: 'auth_failure', route: 'GET /metrics', ip: clientIp(c) });
+      throw new PlatformError(
+        'unauthorized',
+        "Unauthorized: send 'Authorization: Bearer <PLATFORM_METRICS_TOKEN>'.",
+      );
+    }
+    return c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' });
+  });
+
   app.use('/api/*', async (c, next) => {
-    const token = bearerToken(c.req.header('authorization'));
-    if (!token)
-      throw new PlatformError('unauthorized', "Unauthorized: send 'Authorization: Bearer <jwt>'.");
-    c.set('principal', await verifyToken(deps.jwtSecret, token));
+    const { principal } = await deps.auth.verify(bearerToken(c.req.header('authorization')), {
+      route: `${c.req.method} ${c.req.path}`,
+      ip: clientIp(c),
+    });
+    c.set('principal', principal);
+    await assertWithinRate(deps.limits, principal);
     await next();
   });
 
@@ -103,9 +166,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.get('/api/sessions/:id', async (c) =>
     c.json(sessionView(await sessions.get(c.get('principal'), c.req.param('id')))),
   );
-  app.delete('/api/sessions/:id', async (c) =>
-    c.json(sessionView(await sessions.end(c.get('principal'), c.req.param('id')))),
-  );
+  app.delete('/api/sessions/:id', async (c) => {
+    const record = await sessions.end(c.get('principal'), c.req.param('id'));
+    // Retention 0: its workspace, transcript and events go now (else the purger's timer does it).
+    if (deps.purger.retentionMs === 0) await deps.purger.sweep();
+    return c.json(sessionView(record));
+  });
   app.post('/api/sessions/:id/pause', async (c) =>
     c.json(sessionView(await sessions.pause(c.get('principal'), c.req.param('id')))),
   );
@@ -114,6 +180,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   );
   app.post('/api/sessions/:id/chat', async (c) => {
     const { message } = await parseBody(c, ChatBody);
+    assertMessageLength(message, deps.maxMessageChars);
     return c.json(await sessions.chat(c.get('principal'), c.req.param('id'), message));
   });
   app.get('/api/sessions/:id/events', async (c) => {
@@ -143,11 +210,46 @@ export function createApp(deps: AppDeps): Hono<Env> {
     if (userId !== undefined && userId !== principal.userId && principal.role !== 'admin') {
       throw new PlatformError('forbidden', "Only a tenant admin can read another user's usage.");
     }
+    if (principal.role === 'admin' && userId !== principal.userId) {
+      deps.audit.record({
+        kind: 'admin_read',
+        route: `GET ${c.req.path}`,
+        ip: clientIp(c),
+        tenantId: principal.tenantId,
+        userId: principal.userId,
+        detail: userId ? `usage of user ${userId}` : 'tenant usage',
+      });
+    }
     return c.json({
       tenantId: principal.tenantId,
       ...(userId ? { userId } : {}),
       ...(await sessions.usage(principal, userId ? { userId } : {})),
     });
+  });
+  app.get('/api/tenants/:tenantId/audit', async (c) => {
+    const principal = c.get('principal');
+    if (c.req.param('tenantId') !== principal.tenantId || principal.role !== 'admin') {
+      throw new PlatformError('forbidden', 'Only an admin of this tenant can read its audit log.');
+    }
+    const limit = Number(c.req.query('limit') ?? 100);
+    const since = Number(c.req.query('since') ?? 0);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000 || !Number.isInteger(since)) {
+      throw new PlatformError('bad_request', '`limit` must be 1–1000 and `since` epoch ms.');
+    }
+    deps.audit.record({
+      kind: 'admin_read',
+      route: `GET ${c.req.path}`,
+      ip: clientIp(c),
+      tenantId: principal.tenantId,
+      userId: principal.userId,
+      detail: 'audit log',
+    });
+    const entries = await deps.repository.listAudit({
+      tenantId: principal.tenantId,
+      since,
+      limit,
+    });
+    return c.json({ entries });
   });
 
   return app;

@@ -1,5 +1,6 @@
 import type { SessionState } from '../sessions/sessionState.js';
 import type {
+  AuditRecord,
   SessionPatch,
   SessionRecord,
   StoredEvent,
@@ -36,4 +37,19 @@ export interface Repository {
   recordWebhookDelivery(delivery: WebhookDeliveryRecord): Promise<void>;
   listWebhookDeliveries(eventId?: string): Promise<WebhookDeliveryRecord[]>;
   close(): Promise<void>;
+  /** Append only: nothing updates or deletes an audit record. */
+  appendAudit(record: AuditRecord): Promise<void>;
+  /** Newest first. */
+  listAudit(filter: AuditFilter): Promise<AuditRecord[]>;
+  /** Ended (`completed`) sessions, last updated before `endedBefore`, whose files are not yet purged. */
+  sessionsToPurge(endedBefore: number, limit: number): Promise<SessionRecord[]>;
+  /** Drop a session's events (its conversation) and mark it purged. */
+  markPurged(sessionId: string, at: number): Promise<void>;
+}
+
+export interface AuditFilter {
+  tenantId?: string;
+  /** Epoch ms, inclusive. */
+  since?: number;
+  limit: number;
 }

@@ -1,6 +1,7 @@
 import type { SessionState } from '../sessions/sessionState.js';
 import type { TierName } from '../tenancy/tiers.js';
 import type {
+  AuditRecord,
   SessionPatch,
   SessionRecord,
   StoredEvent,
@@ -8,7 +9,7 @@ import type {
   UsageSummary,
   WebhookDeliveryRecord,
 } from './records.js';
-import type { Repository, SessionFilter, UsageFilter } from './Repository.js';
+import type { AuditFilter, Repository, SessionFilter, UsageFilter } from './Repository.js';
 import type { SqlDriver } from './SqlDriver.js';
 
 const COLUMNS: Record<keyof SessionRecord, string> = {
@@ -205,5 +206,58 @@ export class SqlRepository implements Repository {
 
   async close(): Promise<void> {
     await this.db.close();
+  }
+
+  async appendAudit(a: AuditRecord): Promise<void> {
+    await this.db.run(
+      'INSERT INTO audit_log (id, at, kind, tenant_id, user_id, route, ip, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [a.id, a.at, a.kind, a.tenantId, a.userId, a.route, a.ip, a.detail],
+    );
+  }
+
+  async listAudit(filter: AuditFilter): Promise<AuditRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.tenantId !== undefined) {
+      where.push('tenant_id = ?');
+      params.push(filter.tenantId);
+    }
+    if (filter.since !== undefined) {
+      where.push('at >= ?');
+      params.push(filter.since);
+    }
+    const rows = await this.db.all(
+      `SELECT * FROM audit_log${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id LIMIT ?`,
+      [...params, filter.limit],
+    );
+    return rows.map((row) => ({
+      id: str(row['id']),
+      at: num(row['at']),
+      kind: str(row['kind']),
+      tenantId: strOrNull(row['tenant_id']),
+      userId: strOrNull(row['user_id']),
+      route: str(row['route']),
+      ip: strOrNull(row['ip']),
+      detail: strOrNull(row['detail']),
+    }));
+  }
+
+  async sessionsToPurge(endedBefore: number, limit: number): Promise<SessionRecord[]> {
+    const rows = await this.db.all(
+      `SELECT s.* FROM sessions s LEFT JOIN session_purges p ON p.session_id = s.id
+       WHERE s.state = 'completed' AND s.updated_at <= ? AND p.session_id IS NULL
+       ORDER BY s.updated_at LIMIT ?`,
+      [endedBefore, limit],
+    );
+    return rows.map(toSession);
+  }
+
+  async markPurged(sessionId: string, at: number): Promise<void> {
+    await this.db.run('DELETE FROM session_events WHERE session_id = ?', [sessionId]);
+    await this.db.run('UPDATE sessions SET system_prompt = NULL WHERE id = ?', [sessionId]);
+    await this.db.run(
+      'INSERT INTO session_purges (session_id, purged_at) VALUES (?, ?) ON CONFLICT (session_id) DO NOTHING',
+      [sessionId, at],
+    );
   }
 }

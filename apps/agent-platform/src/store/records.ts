@@ -64,3 +64,19 @@ export interface WebhookDeliveryRecord {
   error: string | null;
   createdAt: number;
 }
+
+/** One line of the append-only audit log: auth failures, refusals, admin reads. */
+export interface AuditRecord {
+  id: string;
+  at: number;
+  /** `auth_failure`, `forbidden`, `rate_limited`, `admin_read`, … */
+  kind: string;
+  /** Set when known and verified (a forged token names nobody). */
+  tenantId: string | null;
+  userId: string | null;
+  /** `GET /api/…` or `ws /api/sessions/:id/stream`. */
+  route: string;
+  /** The client address as the socket saw it. */
+  ip: string | null;
+  detail: string | null;
+}

@@ -50,5 +50,20 @@ export function schemaFor(kind: 'sqlite' | 'postgres'): string[] {
       error TEXT,
       created_at ${int} NOT NULL
     )`,
+    `CREATE TABLE IF NOT EXISTS audit_log (
+      id TEXT PRIMARY KEY,
+      at ${int} NOT NULL,
+      kind TEXT NOT NULL,
+      tenant_id TEXT,
+      user_id TEXT,
+      route TEXT NOT NULL,
+      ip TEXT,
+      detail TEXT
+    )`,
+    `CREATE INDEX IF NOT EXISTS audit_by_tenant ON audit_log (tenant_id, at)`,
+    `CREATE TABLE IF NOT EXISTS session_purges (
+      session_id TEXT PRIMARY KEY,
+      purged_at ${int} NOT NULL
+    )`,
   ];
 }

@@ -1,0 +1,25 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Context } from 'hono';
+import type { PlatformError } from '../errors/PlatformError.js';
+import { bearerToken } from '../auth/tokens.js';
+
+/** Constant-time comparison of a presented bearer token with the configured one. */
+export function hasBearer(
+  header: string | undefined | null,
+  expected: string | undefined,
+): boolean {
+  const presented = bearerToken(header);
+  if (!expected || !presented) return false;
+  const a = Buffer.from(presented);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The error response, with `Retry-After` on a 429 that says when. */
+export function errorResponse(c: Context, error: PlatformError): Response {
+  const retryAfter = error.details?.['retryAfterSec'];
+  if (error.status === 429 && typeof retryAfter === 'number') {
+    c.header('retry-after', String(retryAfter));
+  }
+  return c.json(error.toJSON(), error.status as 500);
+}

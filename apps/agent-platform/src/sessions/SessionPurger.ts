@@ -1,0 +1,57 @@
+import type { Repository } from '../store/Repository.js';
+import { purgeSession } from './purgeSession.js';
+
+/**
+ * Deletes ended sessions' files once their retention has passed: at once after `DELETE` when
+ * the retention is 0, else (and for anything a crash left) on its own timer.
+ */
+export class SessionPurger {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(
+    private readonly deps: {
+      dataDir: string;
+      repository: Repository;
+      retentionMs: number;
+      intervalMs: number;
+      onError?: (error: unknown) => void;
+    },
+  ) {}
+
+  get retentionMs(): number {
+    return this.deps.retentionMs;
+  }
+
+  start(): void {
+    this.timer = setInterval(() => void this.sweep(), this.deps.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Purge every session ended more than the retention ago; returns how many. One at a time. */
+  sweep(now = Date.now()): Promise<number> {
+    this.running ??= this.purgeDue(now).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async purgeDue(now: number): Promise<number> {
+    let purged = 0;
+    for (;;) {
+      const due = await this.deps.repository.sessionsToPurge(now - this.deps.retentionMs, 100);
+      for (const record of due) {
+        try {
+          await purgeSession(record, this.deps);
+          purged++;
+        } catch (error) {
+          this.deps.onError?.(error);
+          return purged; // the next sweep tries again
+        }
+      }
+      if (due.length < 100) return purged;
+    }
+  }
+}

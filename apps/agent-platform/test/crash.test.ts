@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createModelServer, type ModelServer } from '@agentsdk/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { signToken } from '../src/auth/tokens.js';
+import { findOwned, isAlive, ownerMarker } from '../src/lifecycle/orphans.js';
+import { api, here, liveChildren, realCli, realCliEnv, SECRET } from './helpers.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+  expect(liveChildren(), 'a server or CLI process outlived the test').toEqual([]);
+});
+
+interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+}
+
+/** `src/main.ts` as its own process (so it can be SIGKILLed); resolves once it is listening. */
+async function startServer(dataDir: string, model: ModelServer): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, '..', 'src', 'main.ts')], {
+    cwd: join(here, '..'),
+    env: {
+      ...process.env,
+      ...(realCliEnv(model) as Record<string, string>),
+      PLATFORM_JWT_SECRET: SECRET,
+      PLATFORM_DATA_DIR: dataDir,
+      PORT: '0',
+      CLAUDE_CLI_PATH: realCli.path,
+      PLATFORM_SHUTDOWN_GRACE_MS: '300',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  cleanups.push(async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+  });
+  const url = await new Promise<string>((ok, fail) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const parsed = JSON.parse(line) as { event?: string; url?: string };
+      if (parsed.event === 'listening' && parsed.url) ok(parsed.url);
+    });
+    child.once('exit', (code) => fail(new Error(`server exited (${code}): ${stderr}`)));
+  });
+  return { url, child, exited };
+}
+
+describe('crash safety', () => {
+  it('after a SIGKILL mid-turn, the restarted server kills the old CLIs; the session resumes', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'agent-platform-crash-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const model = await createModelServer({
+      script: [
+        { content: [{ type: 'text', text: 'Remembered: 7.' }] },
+        { content: [{ type: 'text', text: 'A turn the crash cuts short.' }], stall_after_chars: 5 },
+        { content: [{ type: 'text', text: 'The number was 7.' }] },
+      ],
+    });
+    cleanups.push(() => model.close());
+    const marker = ownerMarker(resolve(dataDir));
+    // Whatever a failing test leaves is killed here, not left on the machine.
+    cleanups.push(() => {
+      for (const pid of findOwned(marker)) process.kill(pid, 'SIGKILL');
+    });
+    const token = await signToken(SECRET, { userId: 'ada', tenantId: 'acme', tier: 'pro' });
+
+    const first = await startServer(dataDir, model);
+    const { body: session } = await api(first.url, token, 'POST', '/api/sessions', {});
+    const turn1 = await api(first.url, token, 'POST', `/api/sessions/${session.id}/chat`, {
+      message: 'Remember 7.',
+    });
+    expect(turn1.body).toMatchObject({ isError: false, result: 'Remembered: 7.' });
+    const inFlight = api(first.url, token, 'POST', `/api/sessions/${session.id}/chat`, {
+      message: 'Tell me a long story.',
+    }).catch((error: unknown) => error);
+    await model.waitForStall();
+    const orphans = findOwned(marker);
+    expect(orphans.length).toBeGreaterThan(0);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(await inFlight).toBeInstanceOf(Error); // the connection died with the server
+
+    const second = await startServer(dataDir, model);
+    expect(orphans.filter(isAlive)).toEqual([]);
+    expect(findOwned(marker)).toEqual([]);
+    const after = await api(second.url, token, 'GET', `/api/sessions/${session.id}`);
+    expect(after.body).toMatchObject({ state: 'paused', turns: 1 });
+    const turn3 = await api(second.url, token, 'POST', `/api/sessions/${session.id}/chat`, {
+      message: 'Which number?',
+    });
+    expect(turn3.body).toMatchObject({ isError: false, result: 'The number was 7.' });
+    expect(JSON.stringify(model.lastMainRequest()?.body)).toContain('Remember 7.');
+    const usage = await api(second.url, token, 'GET', '/api/usage');
+    expect(usage.body.user.month.costUsd).toBeCloseTo(turn1.body.costUsd + turn3.body.costUsd, 10);
+
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('refuses to start on a data directory a live server holds', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'agent-platform-lock-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const model = await createModelServer({ script: [] });
+    cleanups.push(() => model.close());
+    const first = await startServer(dataDir, model);
+    await expect(startServer(dataDir, model)).rejects.toThrow(/Another platform process/);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+  });
+});
