@@ -1,4 +1,4 @@
-import { configFromEnv } from './config.js';
+import { configFromEnv } from './config/PlatformConfig.js';
 import { startPlatform, type Platform } from './server.js';
 
 // Handlers first: a signal during start-up (migrations, recovery, reaping) still shuts down

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { AuditLog } from './audit/AuditLog.js';
 import { Authenticator } from './auth/Authenticator.js';
-import { resolveConfig, type PlatformConfig } from './config.js';
+import { resolveConfig, type PlatformConfig } from './config/PlatformConfig.js';
 import { attachWebSocket } from './http/attachWebSocket.js';
 import { createApp } from './http/createApp.js';
 import { lockDataDir } from './lifecycle/dataDirLock.js';

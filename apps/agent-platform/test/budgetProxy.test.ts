@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_TIERS } from '../src/tenancy/tiers.js';
+import { DEFAULT_TIERS } from '../src/domain/tiers.js';
 import { liveChildren, testPlatform, type TestPlatform } from './helpers.js';
 
 let t: TestPlatform | undefined;

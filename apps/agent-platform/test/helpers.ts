@@ -13,9 +13,9 @@ import {
 } from '@agentsdk/testing';
 import WebSocket from 'ws';
 import { signToken } from '../src/auth/tokens.js';
-import type { Principal } from '../src/auth/Principal.js';
+import type { Principal } from '../src/domain/Principal.js';
 import { startPlatform, type Platform } from '../src/server.js';
-import type { PlatformConfig } from '../src/config.js';
+import type { PlatformConfig } from '../src/config/PlatformConfig.js';
 
 export const SECRET = 'platform-test-secret-0123456789abcdef';
 export const here = dirname(fileURLToPath(import.meta.url));

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- API responses are loosely typed JSON in tests */
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { PlatformConfig } from '../src/config.js';
+import type { PlatformConfig } from '../src/config/PlatformConfig.js';
 import {
   liveChildren,
   METRICS_TOKEN,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRepository } from '../src/store/createRepository.js';
-import type { SessionRecord } from '../src/store/records.js';
+import type { SessionRecord } from '../src/domain/records.js';
 import { liveChildren, operatorGet, testPlatform } from './helpers.js';
 
 /** Written by scripts/ci-setup.sh; DATABASE_URL_TEST overrides. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRepository } from '../src/store/createRepository.js';
 import { verifyWebhook } from '../src/webhooks/signWebhook.js';
-import { DEFAULT_TIERS } from '../src/tenancy/tiers.js';
+import { DEFAULT_TIERS } from '../src/domain/tiers.js';
 import { liveChildren, testPlatform, type TestPlatform } from './helpers.js';
 import { startWebhookReceiver, type ReceivedWebhook } from './webhookReceiver.js';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditRecord } from '../store/records.js';
+import type { AuditRecord } from '../domain/records.js';
 import type { Repository } from '../store/Repository.js';
 
 export type AuditEntry = Omit<AuditRecord, 'id' | 'at' | 'tenantId' | 'userId' | 'ip' | 'detail'> &

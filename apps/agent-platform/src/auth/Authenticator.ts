@@ -1,6 +1,6 @@
 import type { AuditLog } from '../audit/AuditLog.js';
-import type { RateLimit } from '../config.js';
-import { PlatformError } from '../errors/PlatformError.js';
+import type { RateLimit } from '../config/PlatformConfig.js';
+import { PlatformError } from '../domain/PlatformError.js';
 import type { RateLimiter } from '../limits/RateLimiter.js';
 import { TokenError } from './TokenError.js';
 import { verifyTokenClaims, type VerifiedToken } from './tokens.js';

@@ -1,5 +1,5 @@
-import { PlatformError } from '../errors/PlatformError.js';
-import { ID_PATTERN } from './Principal.js';
+import { PlatformError } from '../domain/PlatformError.js';
+import { ID_PATTERN } from '../domain/Principal.js';
 
 export type TokenRejection = 'expired' | 'too_old' | 'bad_signature' | 'invalid';
 

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { PlatformError } from '../errors/PlatformError.js';
+import { PlatformError } from '../domain/PlatformError.js';
 import { bearerToken, signToken, TOKEN_AUDIENCE, TOKEN_ISSUER, verifyToken } from './tokens.js';
 
 const secret = 'test-secret-test-secret-test-secret!';

@@ -1,7 +1,7 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
-import { PlatformError } from '../errors/PlatformError.js';
-import { isTierName } from '../tenancy/tiers.js';
-import { ID_PATTERN, type Principal } from './Principal.js';
+import { PlatformError } from '../domain/PlatformError.js';
+import { isTierName } from '../domain/tiers.js';
+import { ID_PATTERN, type Principal } from '../domain/Principal.js';
 import { TokenError } from './TokenError.js';
 
 export const TOKEN_ISSUER = 'agentsdk-platform';

@@ -2,9 +2,9 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Authenticator } from '../auth/Authenticator.js';
-import type { Principal } from '../auth/Principal.js';
+import type { Principal } from '../domain/Principal.js';
 import { bearerToken } from '../auth/tokens.js';
-import { PlatformError } from '../errors/PlatformError.js';
+import { PlatformError } from '../domain/PlatformError.js';
 import {
   assertMessageLength,
   assertWithinRate,
@@ -12,7 +12,7 @@ import {
 } from '../limits/requestLimits.js';
 import type { Metrics } from '../observability/Metrics.js';
 import type { SessionManager } from '../sessions/SessionManager.js';
-import type { StoredEvent } from '../store/records.js';
+import type { StoredEvent } from '../domain/records.js';
 
 const PATH = /^\/api\/sessions\/([^/]+)\/stream$/;
 

@@ -4,9 +4,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { Authenticator } from '../auth/Authenticator.js';
-import type { Principal } from '../auth/Principal.js';
+import type { Principal } from '../domain/Principal.js';
 import { bearerToken } from '../auth/tokens.js';
-import { PlatformError } from '../errors/PlatformError.js';
+import { PlatformError } from '../domain/PlatformError.js';
 import {
   assertMessageLength,
   assertWithinRate,

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
-import type { PlatformError } from '../errors/PlatformError.js';
+import type { PlatformError } from '../domain/PlatformError.js';
 import { bearerToken } from '../auth/tokens.js';
 
 /** Constant-time comparison of a presented bearer token with the configured one. */

@@ -1,4 +1,4 @@
-import type { RateLimit } from '../config.js';
+import type { RateLimit } from '../config/PlatformConfig.js';
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 

@@ -1,6 +1,6 @@
-import type { Principal } from '../auth/Principal.js';
-import type { RateLimit } from '../config.js';
-import { PlatformError } from '../errors/PlatformError.js';
+import type { Principal } from '../domain/Principal.js';
+import type { RateLimit } from '../config/PlatformConfig.js';
+import { PlatformError } from '../domain/PlatformError.js';
 import type { RateLimiter } from './RateLimiter.js';
 
 export interface RequestLimits {

@@ -9,13 +9,13 @@ import {
   SubprocessTransport,
   type ClaudeAgentOptions,
 } from '@agentsdk/core';
-import type { PlatformConfig } from '../config.js';
-import { PlatformError } from '../errors/PlatformError.js';
+import type { PlatformConfig } from '../config/PlatformConfig.js';
+import { PlatformError } from '../domain/PlatformError.js';
 import type { ModelProxy } from '../proxy/ModelProxy.js';
 import { startEgressProxy } from '../proxy/EgressProxy.js';
 import { resolveUpstream } from '../proxy/resolveUpstream.js';
 import type { SandboxSpec } from '../sandbox/SandboxProvider.js';
-import type { SessionRecord } from '../store/records.js';
+import type { SessionRecord } from '../domain/records.js';
 import { createPathPolicy } from '../tenancy/pathPolicy.js';
 import { sessionEnv } from '../tenancy/sessionEnv.js';
 import { userDirs } from '../tenancy/userDirs.js';

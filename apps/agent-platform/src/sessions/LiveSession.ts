@@ -1,6 +1,6 @@
 import type { ClaudeSDKClient } from '@agentsdk/core';
-import type { Principal } from '../auth/Principal.js';
-import type { SessionRecord, StoredEvent } from '../store/records.js';
+import type { Principal } from '../domain/Principal.js';
+import type { SessionRecord, StoredEvent } from '../domain/records.js';
 
 export interface RunningTurn {
   /** Who asked: budgets are checked against this tier. */

@@ -1,5 +1,5 @@
 import type { SDKMessage } from '@agentsdk/core';
-import type { SessionRecord, StoredEvent } from '../store/records.js';
+import type { SessionRecord, StoredEvent } from '../domain/records.js';
 import type { Repository } from '../store/Repository.js';
 import type { LiveSession } from './LiveSession.js';
 

@@ -1,4 +1,4 @@
-import type { SessionRecord } from '../store/records.js';
+import type { SessionRecord } from '../domain/records.js';
 
 /** What clients see of a session (no server paths, no CLI ids). */
 export interface SessionView {

@@ -1,7 +1,7 @@
-import type { PlatformConfig } from '../config.js';
+import type { PlatformConfig } from '../config/PlatformConfig.js';
 import type { Metrics } from '../observability/Metrics.js';
 import type { MeteredUsage, ProxySession, Upstream } from '../proxy/ProxySession.js';
-import type { SessionRecord } from '../store/records.js';
+import type { SessionRecord } from '../domain/records.js';
 import type { Repository } from '../store/Repository.js';
 import type { BudgetMonitor, BudgetOwner } from '../tenancy/BudgetMonitor.js';
 import type { LiveSession } from './LiveSession.js';

@@ -1,10 +1,10 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SessionRecord } from '../store/records.js';
+import type { SessionRecord } from '../domain/records.js';
 import type { Repository } from '../store/Repository.js';
 import { isInside } from '../tenancy/isInside.js';
 import { userDirs } from '../tenancy/userDirs.js';
-import { OPEN_STATES } from './sessionState.js';
+import { OPEN_STATES } from '../domain/sessionState.js';
 
 const CLI_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

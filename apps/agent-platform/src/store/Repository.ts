@@ -1,4 +1,4 @@
-import type { SessionState } from '../sessions/sessionState.js';
+import type { SessionState } from '../domain/sessionState.js';
 import type {
   AuditRecord,
   SessionPatch,
@@ -7,7 +7,7 @@ import type {
   UsageRecord,
   UsageSummary,
   WebhookDeliveryRecord,
-} from './records.js';
+} from '../domain/records.js';
 
 export interface SessionFilter {
   tenantId?: string;

@@ -1,5 +1,5 @@
-import type { SessionState } from '../sessions/sessionState.js';
-import type { TierName } from '../tenancy/tiers.js';
+import type { SessionState } from '../domain/sessionState.js';
+import type { TierName } from '../domain/tiers.js';
 import type {
   AuditRecord,
   SessionPatch,
@@ -8,7 +8,7 @@ import type {
   UsageRecord,
   UsageSummary,
   WebhookDeliveryRecord,
-} from './records.js';
+} from '../domain/records.js';
 import type { AuditFilter, Repository, SessionFilter, UsageFilter } from './Repository.js';
 import type { SqlDriver } from './SqlDriver.js';
 

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PlatformError } from '../errors/PlatformError.js';
+import { PlatformError } from '../domain/PlatformError.js';
 import { createRepository } from '../store/createRepository.js';
 import type { Repository } from '../store/Repository.js';
 import { BudgetMonitor, type BudgetOwner } from './BudgetMonitor.js';
-import { DEFAULT_TIERS } from './tiers.js';
+import { DEFAULT_TIERS } from '../domain/tiers.js';
 
 const ada: BudgetOwner = { tenantId: 'acme', userId: 'ada', tier: 'free' };
 const bob: BudgetOwner = { tenantId: 'acme', userId: 'bob', tier: 'free' };

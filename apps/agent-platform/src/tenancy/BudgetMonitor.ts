@@ -1,7 +1,7 @@
 import type { Repository } from '../store/Repository.js';
 import type { WebhookDispatcher } from '../webhooks/WebhookDispatcher.js';
 import { assertWithinBudget, startOfMonthUtc, type BudgetCheck } from './budget.js';
-import type { TierName, TierTable } from './tiers.js';
+import type { TierName, TierTable } from '../domain/tiers.js';
 
 /** Whose spend is checked: a user of a tenant, on a tier. */
 export interface BudgetOwner {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PlatformError } from '../errors/PlatformError.js';
+import { PlatformError } from '../domain/PlatformError.js';
 import { assertWithinBudget, startOfMonthUtc } from './budget.js';
-import { DEFAULT_TIERS, isTierName } from './tiers.js';
+import { DEFAULT_TIERS, isTierName } from '../domain/tiers.js';
 
 describe('limits and budgets', () => {
   it('throws budget_exceeded (429) naming the scope once the limit is reached', () => {

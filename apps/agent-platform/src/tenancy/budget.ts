@@ -1,4 +1,4 @@
-import { PlatformError } from '../errors/PlatformError.js';
+import { PlatformError } from '../domain/PlatformError.js';
 
 /** The first instant (ms) of the current calendar month, UTC. */
 export function startOfMonthUtc(now: number): number {

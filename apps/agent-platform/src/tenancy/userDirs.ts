@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ID_PATTERN } from '../auth/Principal.js';
+import { ID_PATTERN } from '../domain/Principal.js';
 
 export interface UserDirs {
   /** The agent's `cwd`, the only tree the path policy lets it touch. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlatformError } from '../errors/PlatformError.js';
+import { PlatformError } from './PlatformError.js';
 import { assertTransition, canTransition, isTerminal, SESSION_STATES } from './sessionState.js';
 
 describe('session state machine', () => {

@@ -1,4 +1,4 @@
-import type { TierName } from '../tenancy/tiers.js';
+import type { TierName } from './tiers.js';
 
 /** Who is calling, from a verified token. */
 export interface Principal {

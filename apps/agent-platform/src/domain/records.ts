@@ -1,5 +1,5 @@
-import type { SessionState } from '../sessions/sessionState.js';
-import type { TierName } from '../tenancy/tiers.js';
+import type { SessionState } from './sessionState.js';
+import type { TierName } from './tiers.js';
 
 export interface SessionRecord {
   id: string;

@@ -1,4 +1,4 @@
-import { PlatformError } from '../errors/PlatformError.js';
+import { PlatformError } from './PlatformError.js';
 
 export type SessionState = 'creating' | 'active' | 'running' | 'paused' | 'completed' | 'error';
 

@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './reliability/retryPolicy.js';
-import { DEFAULT_TIERS, type TierTable } from './tenancy/tiers.js';
-import type { WebhookConfig } from './webhooks/WebhookDispatcher.js';
-import type { Upstream } from './proxy/ProxySession.js';
-import { bubblewrapSandbox } from './sandbox/bubblewrapSandbox.js';
-import { SandboxError } from './sandbox/SandboxError.js';
-import type { SandboxProvider } from './sandbox/SandboxProvider.js';
-import { unsafeNoSandbox } from './sandbox/unsafeNoSandbox.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../reliability/retryPolicy.js';
+import { DEFAULT_TIERS, type TierTable } from '../domain/tiers.js';
+import type { WebhookConfig } from '../webhooks/WebhookDispatcher.js';
+import type { Upstream } from '../proxy/ProxySession.js';
+import { bubblewrapSandbox } from '../sandbox/bubblewrapSandbox.js';
+import { SandboxError } from '../sandbox/SandboxError.js';
+import type { SandboxProvider } from '../sandbox/SandboxProvider.js';
+import { unsafeNoSandbox } from '../sandbox/unsafeNoSandbox.js';
 
 export interface PlatformConfig {
   /** HS256 secret for bearer tokens (≥ 32 characters). */
