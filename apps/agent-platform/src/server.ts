@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { AuditLog } from './audit/AuditLog.js';
 import { Authenticator } from './auth/Authenticator.js';
@@ -10,6 +10,7 @@ import { attachWebSocket } from './http/attachWebSocket.js';
 import { createApp } from './http/createApp.js';
 import { lockDataDir } from './lifecycle/dataDirLock.js';
 import { OWNER_ENV, ownerMarker, reapOrphans } from './lifecycle/orphans.js';
+import { startWatchdog, type Watchdog } from './lifecycle/startWatchdog.js';
 import { MemoryRateLimiter, type RateLimiter } from './limits/RateLimiter.js';
 import { Metrics } from './observability/Metrics.js';
 import { ModelProxy } from './proxy/ModelProxy.js';
@@ -48,15 +49,32 @@ export async function startPlatform(options: StartOptions): Promise<Platform> {
   mkdirSync(config.dataDir, { recursive: true });
   const unlock = lockDataDir(config.dataDir);
   const marker = ownerMarker(config.dataDir);
-  const reaped = await reapOrphans(marker).catch((error: unknown) => {
+  let watchdog: Watchdog | undefined;
+  const release = async (): Promise<void> => {
+    await watchdog?.stop();
     unlock();
+  };
+  try {
+    const reaped = await reapOrphans(marker);
+    if (reaped.length > 0) {
+      console.error(`[platform] stopped ${reaped.length} process(es) a previous run left behind`);
+    }
+    // Marks every CLI (and its children) as this data directory's: the watchdog kills them if
+    // this process dies, and the next start reaps any the watchdog missed.
+    config.cliEnv = { ...config.cliEnv, [OWNER_ENV]: marker };
+    watchdog = await startWatchdog(marker);
+    return await servePlatform(config, options, release);
+  } catch (error) {
+    await release();
     throw error;
-  });
-  if (reaped.length > 0) {
-    console.error(`[platform] stopped ${reaped.length} process(es) a previous run left behind`);
   }
-  // Marks every CLI (and its children) as this data directory's, for the next start's reaping.
-  config.cliEnv = { ...config.cliEnv, [OWNER_ENV]: marker };
+}
+
+async function servePlatform(
+  config: PlatformConfig,
+  options: StartOptions,
+  release: () => Promise<void>,
+): Promise<Platform> {
   await config.sandbox.check();
   if (!config.sandbox.isolates) {
     console.error(
@@ -142,7 +160,7 @@ export async function startPlatform(options: StartOptions): Promise<Platform> {
         await audit.drain();
         await proxy.close();
         await repository.close();
-        unlock();
+        await release();
       })();
       return closing;
     },

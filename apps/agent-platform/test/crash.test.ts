@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -7,6 +8,7 @@ import { createModelServer, type ModelServer } from '@agentsdk/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signToken } from '../src/auth/tokens.js';
 import { findOwned, isAlive, ownerMarker } from '../src/lifecycle/orphans.js';
+import { startPlatform } from '../src/server.js';
 import { api, here, liveChildren, realCli, realCliEnv, SECRET } from './helpers.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -55,8 +57,27 @@ async function startServer(dataDir: string, model: ModelServer): Promise<ServerP
   return { url, child, exited };
 }
 
+/** The server's watchdog process (`src/lifecycle/watchdog.ts`). */
+function watchdogOf(server: ChildProcess): number {
+  const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(server.pid)], {
+    encoding: 'utf8',
+  });
+  const line = out.split('\n').find((l) => l.includes('watchdog.ts'));
+  if (!line) throw new Error(`no watchdog among the server's children:\n${out}`);
+  return Number.parseInt(line.trim(), 10);
+}
+
+/** Resolves once `test()` holds, checking every 20 ms; rejects after `timeoutMs`. */
+async function until(test: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!test()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for a condition');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 describe('crash safety', () => {
-  it('after a SIGKILL mid-turn, the restarted server kills the old CLIs; the session resumes', async () => {
+  it('no CLI outlives a SIGKILLed server: its watchdog or the next start kills them; the session resumes', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'agent-platform-crash-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const model = await createModelServer({
@@ -64,6 +85,7 @@ describe('crash safety', () => {
         { content: [{ type: 'text', text: 'Remembered: 7.' }] },
         { content: [{ type: 'text', text: 'A turn the crash cuts short.' }], stall_after_chars: 5 },
         { content: [{ type: 'text', text: 'The number was 7.' }] },
+        { content: [{ type: 'text', text: 'Cut short again.' }], stall_after_chars: 5 },
       ],
     });
     cleanups.push(() => model.close());
@@ -86,9 +108,13 @@ describe('crash safety', () => {
     await model.waitForStall();
     const orphans = findOwned(marker);
     expect(orphans.length).toBeGreaterThan(0);
+    // Watchdog and server both die at once (a SIGKILLed container, an OOM kill of both): the
+    // CLIs stay behind until the next start.
+    process.kill(watchdogOf(first.child), 'SIGKILL');
     first.child.kill('SIGKILL');
     await first.exited;
     expect(await inFlight).toBeInstanceOf(Error); // the connection died with the server
+    expect(orphans.filter(isAlive)).toEqual(orphans);
 
     const second = await startServer(dataDir, model);
     expect(orphans.filter(isAlive)).toEqual([]);
@@ -103,18 +129,33 @@ describe('crash safety', () => {
     const usage = await api(second.url, token, 'GET', '/api/usage');
     expect(usage.body.user.month.costUsd).toBeCloseTo(turn1.body.costUsd + turn3.body.costUsd, 10);
 
-    second.child.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
+    // The server alone SIGKILLed mid-turn: its watchdog kills its CLIs at once, no restart needed.
+    const stalled = api(second.url, token, 'POST', `/api/sessions/${session.id}/chat`, {
+      message: 'Another long story.',
+    }).catch((error: unknown) => error);
+    await model.waitForStall({ count: 2 });
+    const clis = findOwned(marker);
+    expect(clis.length).toBeGreaterThan(0);
+    second.child.kill('SIGKILL');
+    await second.exited;
+    expect(await stalled).toBeInstanceOf(Error);
+    await until(() => !clis.some(isAlive));
+    await until(() => findOwned(marker).length === 0);
   });
 
-  it('refuses to start on a data directory a live server holds', async () => {
+  it('refuses to start on a data directory a live process holds', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'agent-platform-lock-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const model = await createModelServer({ script: [] });
-    cleanups.push(() => model.close());
-    const first = await startServer(dataDir, model);
-    await expect(startServer(dataDir, model)).rejects.toThrow(/Another platform process/);
-    first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
+    // Any live process of another pid stands in for a running server.
+    const holder = spawn('sleep', ['600'], { stdio: 'ignore' });
+    await once(holder, 'spawn');
+    cleanups.push(async () => {
+      holder.kill('SIGKILL');
+      await once(holder, 'exit').catch(() => undefined);
+    });
+    writeFileSync(join(dataDir, 'platform.pid'), JSON.stringify({ pid: holder.pid }));
+    await expect(startPlatform({ jwtSecret: SECRET, dataDir, port: 0 })).rejects.toThrow(
+      `Another platform process (pid ${holder.pid}) uses ${dataDir}`,
+    );
   });
 });

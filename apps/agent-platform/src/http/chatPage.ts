@@ -59,12 +59,17 @@ function connect() {
       busy = false; render();
     }
   };
-  sock.onclose = async () => {
+  sock.onclose = async (ev) => {
     if (ws !== sock) return; // replaced by a newer session's stream
     ws = undefined;
     if (state !== 'running') busy = false; // a chat frame lost with the socket never ran
     render();
     if (FINAL.includes(state)) return; // nothing more will be streamed
+    if (ev.code === 4001) {
+      line('error', 'Your token expired; paste a fresh one and start again (not reconnecting).');
+      gaveUp = true; render();
+      return;
+    }
     if (!opened) {
       // The browser hides why an upgrade failed; the API tells whether retrying can help.
       const sid = sessionId;

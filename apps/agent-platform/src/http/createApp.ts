@@ -169,7 +169,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.delete('/api/sessions/:id', async (c) => {
     const record = await sessions.end(c.get('principal'), c.req.param('id'));
     // Retention 0: its workspace, transcript and events go now (else the purger's timer does it).
-    if (deps.purger.retentionMs === 0) await deps.purger.sweep();
+    if (deps.purger.retentionMs === 0) await deps.purger.purge(record);
     return c.json(sessionView(record));
   });
   app.post('/api/sessions/:id/pause', async (c) =>

@@ -1,3 +1,5 @@
+import { join, sep } from 'node:path';
+import type { SessionRecord } from '../domain/records.js';
 import type { Repository } from '../store/Repository.js';
 import { purgeSession } from './purgeSession.js';
 
@@ -32,6 +34,11 @@ export class SessionPurger {
     clearInterval(this.timer);
   }
 
+  /** Purge one ended session now (retention 0); a failure is left for the next sweep. */
+  async purge(record: SessionRecord): Promise<void> {
+    await purgeSession(record, this.deps).catch((error: unknown) => this.deps.onError?.(error));
+  }
+
   /** Purge every session ended more than the retention ago; returns how many. One at a time. */
   sweep(now = Date.now()): Promise<number> {
     this.running ??= this.purgeDue(now).finally(() => (this.running = undefined));
@@ -41,7 +48,11 @@ export class SessionPurger {
   private async purgeDue(now: number): Promise<number> {
     let purged = 0;
     for (;;) {
-      const due = await this.deps.repository.sessionsToPurge(now - this.deps.retentionMs, 100);
+      const due = await this.deps.repository.sessionsToPurge(
+        now - this.deps.retentionMs,
+        join(this.deps.dataDir, 'tenants') + sep,
+        100,
+      );
       for (const record of due) {
         try {
           await purgeSession(record, this.deps);

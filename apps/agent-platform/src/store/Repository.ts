@@ -41,8 +41,16 @@ export interface Repository {
   appendAudit(record: AuditRecord): Promise<void>;
   /** Newest first. */
   listAudit(filter: AuditFilter): Promise<AuditRecord[]>;
-  /** Ended (`completed`) sessions, last updated before `endedBefore`, whose files are not yet purged. */
-  sessionsToPurge(endedBefore: number, limit: number): Promise<SessionRecord[]>;
+  /**
+   * Ended (`completed`) sessions, last updated before `endedBefore`, not yet purged, whose
+   * workspace starts with `workspacePrefix` (this server's data directory: servers sharing a
+   * PostgreSQL database each purge their own).
+   */
+  sessionsToPurge(
+    endedBefore: number,
+    workspacePrefix: string,
+    limit: number,
+  ): Promise<SessionRecord[]>;
   /** Drop a session's events (its conversation) and mark it purged. */
   markPurged(sessionId: string, at: number): Promise<void>;
 }

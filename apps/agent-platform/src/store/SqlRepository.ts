@@ -242,12 +242,17 @@ export class SqlRepository implements Repository {
     }));
   }
 
-  async sessionsToPurge(endedBefore: number, limit: number): Promise<SessionRecord[]> {
+  async sessionsToPurge(
+    endedBefore: number,
+    workspacePrefix: string,
+    limit: number,
+  ): Promise<SessionRecord[]> {
     const rows = await this.db.all(
       `SELECT s.* FROM sessions s LEFT JOIN session_purges p ON p.session_id = s.id
        WHERE s.state = 'completed' AND s.updated_at <= ? AND p.session_id IS NULL
+         AND substr(s.workspace, 1, ?) = ?
        ORDER BY s.updated_at LIMIT ?`,
-      [endedBefore, limit],
+      [endedBefore, workspacePrefix.length, workspacePrefix, limit],
     );
     return rows.map(toSession);
   }

@@ -1,0 +1,35 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export interface Watchdog {
+  /** End it (after the server stopped its CLIs itself); resolves when it has exited. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A small process that kills the server's CLIs when the server dies (`watchdog.ts`). It holds
+ * the read end of a pipe whose write end only this process has: the kernel closes it on any
+ * exit, so the watchdog needs no polling and no signal from us.
+ */
+export async function startWatchdog(marker: string): Promise<Watchdog> {
+  const script = fileURLToPath(new URL('./watchdog.ts', import.meta.url));
+  // tsx from this package, whatever the server's working directory.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const child = spawn(process.execPath, ['--import', tsx, script, marker], {
+    stdio: ['pipe', 'ignore', 'inherit'],
+    // Its own process group: a Ctrl-C meant for the server does not end it first.
+    detached: true,
+  });
+  child.stdin.on('error', () => undefined);
+  const exited = once(child, 'exit').then(() => undefined);
+  await once(child, 'spawn');
+  child.unref();
+  return {
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.stdin.end();
+      await exited;
+    },
+  };
+}
