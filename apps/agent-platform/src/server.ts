@@ -59,10 +59,12 @@ export async function startPlatform(options: StartOptions): Promise<Platform> {
     if (reaped.length > 0) {
       console.error(`[platform] stopped ${reaped.length} process(es) a previous run left behind`);
     }
-    // Marks every CLI (and its children) as this data directory's: the watchdog kills them if
-    // this process dies, and the next start reaps any the watchdog missed.
+    // Marks every CLI (and its children) as this data directory's: the watchdog (unconfined
+    // CLIs) kills them if this process dies, and the next start reaps any it missed.
     config.cliEnv = { ...config.cliEnv, [OWNER_ENV]: marker };
-    watchdog = await startWatchdog(marker);
+    // A sandbox dies with the server by itself (bwrap --die-with-parent); unconfined CLIs
+    // need a watchdog process to be killed when the server is.
+    if (!config.sandbox.isolates) watchdog = await startWatchdog(marker);
     return await servePlatform(config, options, release);
   } catch (error) {
     await release();

@@ -24,7 +24,11 @@ interface ServerProcess {
 }
 
 /** `src/main.ts` as its own process (so it can be SIGKILLed); resolves once it is listening. */
-async function startServer(dataDir: string, model: ModelServer): Promise<ServerProcess> {
+async function startServer(
+  dataDir: string,
+  model: ModelServer,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(here, '..', 'src', 'main.ts')], {
     cwd: join(here, '..'),
     env: {
@@ -35,6 +39,7 @@ async function startServer(dataDir: string, model: ModelServer): Promise<ServerP
       PORT: '0',
       CLAUDE_CLI_PATH: realCli.path,
       PLATFORM_SHUTDOWN_GRACE_MS: '300',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -77,7 +82,7 @@ async function until(test: () => boolean, timeoutMs = 15_000): Promise<void> {
 }
 
 describe('crash safety', () => {
-  it('no CLI outlives a SIGKILLed server: its watchdog or the next start kills them; the session resumes', async () => {
+  it('no sandboxed CLI outlives a SIGKILLed server, at once and without a watchdog; the session resumes', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'agent-platform-crash-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const model = await createModelServer({
@@ -85,23 +90,70 @@ describe('crash safety', () => {
         { content: [{ type: 'text', text: 'Remembered: 7.' }] },
         { content: [{ type: 'text', text: 'A turn the crash cuts short.' }], stall_after_chars: 5 },
         { content: [{ type: 'text', text: 'The number was 7.' }] },
-        { content: [{ type: 'text', text: 'Cut short again.' }], stall_after_chars: 5 },
       ],
     });
     cleanups.push(() => model.close());
     const marker = ownerMarker(resolve(dataDir));
-    // Whatever a failing test leaves is killed here, not left on the machine.
     cleanups.push(() => {
       for (const pid of findOwned(marker)) process.kill(pid, 'SIGKILL');
     });
     const token = await signToken(SECRET, { userId: 'ada', tenantId: 'acme', tier: 'pro' });
 
     const first = await startServer(dataDir, model);
+    expect(() => watchdogOf(first.child)).toThrow(/no watchdog/);
     const { body: session } = await api(first.url, token, 'POST', '/api/sessions', {});
     const turn1 = await api(first.url, token, 'POST', `/api/sessions/${session.id}/chat`, {
       message: 'Remember 7.',
     });
     expect(turn1.body).toMatchObject({ isError: false, result: 'Remembered: 7.' });
+    const inFlight = api(first.url, token, 'POST', `/api/sessions/${session.id}/chat`, {
+      message: 'Tell me a long story.',
+    }).catch((error: unknown) => error);
+    await model.waitForStall();
+    const sandbox = findOwned(marker);
+    expect(sandbox.length).toBeGreaterThan(0);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(await inFlight).toBeInstanceOf(Error); // the connection died with the server
+    // The kernel ends the sandbox's PID namespace with the server: nothing is left to reap.
+    await until(() => !sandbox.some(isAlive));
+
+    const second = await startServer(dataDir, model);
+    const after = await api(second.url, token, 'GET', `/api/sessions/${session.id}`);
+    expect(after.body).toMatchObject({ state: 'paused', turns: 1 });
+    const turn3 = await api(second.url, token, 'POST', `/api/sessions/${session.id}/chat`, {
+      message: 'Which number?',
+    });
+    expect(turn3.body).toMatchObject({ isError: false, result: 'The number was 7.' });
+    expect(JSON.stringify(model.lastMainRequest()?.body)).toContain('Remember 7.');
+    // Spend as the proxy recorded it: both finished turns (and any side request), once.
+    const usage = await api(second.url, token, 'GET', '/api/usage');
+    const record = await api(second.url, token, 'GET', `/api/sessions/${session.id}`);
+    expect(usage.body.user.month.costUsd).toBeCloseTo(record.body.costUsd, 10);
+    expect(usage.body.user.month.costUsd).toBeGreaterThanOrEqual(
+      turn1.body.costUsd + turn3.body.costUsd,
+    );
+  });
+
+  it('without a sandbox, the watchdog or the next start kills the CLIs of a SIGKILLed server', async () => {
+    const unsafe = { PLATFORM_SANDBOX: 'unsafe-none' };
+    const dataDir = mkdtempSync(join(tmpdir(), 'agent-platform-crash-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const model = await createModelServer({
+      script: [
+        { content: [{ type: 'text', text: 'A turn the crash cuts short.' }], stall_after_chars: 5 },
+        { content: [{ type: 'text', text: 'Cut short again.' }], stall_after_chars: 5 },
+      ],
+    });
+    cleanups.push(() => model.close());
+    const marker = ownerMarker(resolve(dataDir));
+    cleanups.push(() => {
+      for (const pid of findOwned(marker)) process.kill(pid, 'SIGKILL');
+    });
+    const token = await signToken(SECRET, { userId: 'ada', tenantId: 'acme', tier: 'pro' });
+
+    const first = await startServer(dataDir, model, unsafe);
+    const { body: session } = await api(first.url, token, 'POST', '/api/sessions', {});
     const inFlight = api(first.url, token, 'POST', `/api/sessions/${session.id}/chat`, {
       message: 'Tell me a long story.',
     }).catch((error: unknown) => error);
@@ -113,21 +165,12 @@ describe('crash safety', () => {
     process.kill(watchdogOf(first.child), 'SIGKILL');
     first.child.kill('SIGKILL');
     await first.exited;
-    expect(await inFlight).toBeInstanceOf(Error); // the connection died with the server
+    expect(await inFlight).toBeInstanceOf(Error);
     expect(orphans.filter(isAlive)).toEqual(orphans);
 
-    const second = await startServer(dataDir, model);
+    const second = await startServer(dataDir, model, unsafe);
     expect(orphans.filter(isAlive)).toEqual([]);
     expect(findOwned(marker)).toEqual([]);
-    const after = await api(second.url, token, 'GET', `/api/sessions/${session.id}`);
-    expect(after.body).toMatchObject({ state: 'paused', turns: 1 });
-    const turn3 = await api(second.url, token, 'POST', `/api/sessions/${session.id}/chat`, {
-      message: 'Which number?',
-    });
-    expect(turn3.body).toMatchObject({ isError: false, result: 'The number was 7.' });
-    expect(JSON.stringify(model.lastMainRequest()?.body)).toContain('Remember 7.');
-    const usage = await api(second.url, token, 'GET', '/api/usage');
-    expect(usage.body.user.month.costUsd).toBeCloseTo(turn1.body.costUsd + turn3.body.costUsd, 10);
 
     // The server alone SIGKILLed mid-turn: its watchdog kills its CLIs at once, no restart needed.
     const stalled = api(second.url, token, 'POST', `/api/sessions/${session.id}/chat`, {

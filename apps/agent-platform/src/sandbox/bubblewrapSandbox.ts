@@ -23,6 +23,15 @@ const ETC_FILES = [
   '/etc/mime.types',
 ];
 
+/** `/usr` read-only, with the merged-/usr links a Debian system expects. */
+const SYSTEM_MOUNTS = [
+  ...['--ro-bind', '/usr', '/usr'],
+  ...['--symlink', 'usr/bin', '/bin'],
+  ...['--symlink', 'usr/sbin', '/sbin'],
+  ...['--symlink', 'usr/lib', '/lib'],
+  ...['--symlink', 'usr/lib64', '/lib64'],
+];
+
 export interface BubblewrapOptions {
   /** The `bwrap` executable (default: `bwrap` on PATH). */
   bwrap?: string;
@@ -60,21 +69,7 @@ export function bubblewrapSandbox(options: BubblewrapOptions = {}): SandboxProvi
         'ALL',
         '--hostname',
         'sandbox',
-        '--ro-bind',
-        '/usr',
-        '/usr',
-        '--symlink',
-        'usr/bin',
-        '/bin',
-        '--symlink',
-        'usr/sbin',
-        '/sbin',
-        '--symlink',
-        'usr/lib',
-        '/lib',
-        '--symlink',
-        'usr/lib64',
-        '/lib64',
+        ...SYSTEM_MOUNTS,
         ...ETC_FILES.filter((path) => existsSync(path)).flatMap((path) => bind('--ro-bind', path)),
         '--proc',
         '/proc',
@@ -115,18 +110,7 @@ async function probe(bwrap: string): Promise<void> {
     await promisify(execFile)(bwrap, [
       '--unshare-all',
       '--die-with-parent',
-      '--ro-bind',
-      '/usr',
-      '/usr',
-      '--symlink',
-      'usr/bin',
-      '/bin',
-      '--symlink',
-      'usr/lib',
-      '/lib',
-      '--symlink',
-      'usr/lib64',
-      '/lib64',
+      ...SYSTEM_MOUNTS,
       '--proc',
       '/proc',
       '--dev',
