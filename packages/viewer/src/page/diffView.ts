@@ -8,6 +8,7 @@ interface Pair {
   left?: Row;
   right?: Row;
   differs: boolean;
+  turnDiffers?: boolean;
   first: boolean;
 }
 
@@ -22,7 +23,9 @@ export function diffView(scroller: HTMLElement, diff: TimelineDiff): void {
     pairs.push({
       ...(a ? { left: { turn: t, depth: 0, step: { kind: 'turn', turn: a } } } : {}),
       ...(b ? { right: { turn: t, depth: 0, step: { kind: 'turn', turn: b } } } : {}),
-      differs: diff.differingTurns.includes(t),
+      // A turn header is not a step: it only says whether its turn has a difference.
+      differs: false,
+      turnDiffers: diff.differingTurns.includes(t),
       first: false,
     });
     const rowsA = a ? turnRows(a) : [];
@@ -60,7 +63,9 @@ export function diffView(scroller: HTMLElement, diff: TimelineDiff): void {
       const pair = pairs[i] as Pair;
       const el = h(
         'div.pair',
-        { class: `${pair.differs ? 'differs' : ''}${pair.first ? ' first-divergence' : ''}` },
+        {
+          class: `${pair.differs ? 'differs' : ''}${pair.turnDiffers ? ' turn-differs' : ''}${pair.first ? ' first-divergence' : ''}`,
+        },
         h('div.side.left', {}, side(pair.left, `l${i}`, i)),
         h('div.side.right', {}, side(pair.right, `r${i}`, i)),
       );
