@@ -85,4 +85,35 @@ describe('agentsdk view', () => {
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(1);
   });
+
+  it('--live follows a trace file and pushes each new state of the session to the page', async () => {
+    const dir = tempDir();
+    const trace = join(dir, 'agent.trace.jsonl');
+    const child = spawn(process.execPath, [bins.agentsdk, 'view', '--live', trace, '--no-open'], {
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const [first] = (await once(child.stdout, 'data')) as [Buffer];
+      const url = first.toString().trim();
+      const events = await fetch(`${url}events`);
+      const reader = (events.body as ReadableStream<Uint8Array>).getReader();
+      // The session starts writing its trace only now.
+      const lines = readFileSync(join(fixtures, 'session.jsonl'), 'utf8').split('\n');
+      writeFileSync(trace, `${lines.slice(0, 3).join('\n')}\n`);
+      let text = '';
+      while (!text.includes('add 2 and 3')) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`the event stream ended: ${text}`);
+        text += new TextDecoder().decode(value);
+      }
+      expect(text).toMatch(
+        /^: agentsdk view\n\nevent: timeline\ndata: \{"mode":"timeline","live":true/,
+      );
+      await reader.cancel();
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  });
 });
