@@ -160,6 +160,8 @@ describe.skipIf(!executablePath)('the viewer page in Chromium', () => {
     const box = await first.boundingBox();
     expect(box && box.y > 0 && box.y < 900).toBe(true);
     // Steps before the divergence are the same on both sides.
+    // Only the tool call and its MCP call differ (ids and timings in texts do not count).
+    await expect(page.locator('.pair.differs').count()).resolves.toBe(2);
     const before = page.locator('.pair', { hasText: 'Now the sum, with the calculator.' });
     await expect(before.getAttribute('class')).resolves.not.toContain('differs');
     await screenshot(opened, 'viewer-divergence.png');

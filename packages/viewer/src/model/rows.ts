@@ -115,15 +115,23 @@ function short(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
-/** JSON with sorted keys, so key order does not count as a difference. */
+/**
+ * JSON with sorted keys, so key order does not count as a difference; ids and timings the CLI
+ * writes into texts (a subagent's `agentId`, its `duration_ms`) are masked for the same reason.
+ */
 function stable(value: unknown): string {
   return (
     JSON.stringify(value, (_key, v: unknown) =>
-      v && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(
-            Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
-          )
-        : v,
+      typeof v === 'string'
+        ? v
+            .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uuid>')
+            .replace(/\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{12,}\b/g, '<id>')
+            .replace(/\b(duration_ms|subagent_tokens)(["':=\s]+)\d+/g, '$1$2<n>')
+        : v && typeof v === 'object' && !Array.isArray(v)
+          ? Object.fromEntries(
+              Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
+            )
+          : v,
     ) ?? ''
   );
 }
