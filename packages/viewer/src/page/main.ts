@@ -31,11 +31,6 @@ function draw(app: HTMLElement, data: ViewData): void {
         { role: 'alert' },
         h('h1', {}, data.title),
         h('pre.error-message', {}, data.message),
-        h(
-          'p.hint',
-          {},
-          'agentsdk view reads @agentsdk/testing fixtures, CLI transcripts (~/.claude/projects/<slug>/<id>.jsonl), agent-platform session exports and agentsdk traces.',
-        ),
       ),
     );
     return;
