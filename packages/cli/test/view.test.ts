@@ -59,6 +59,18 @@ describe('agentsdk view', () => {
       'First divergence: turn 1, step 7: the tool call differs: mcp__calc__add → 5 vs mcp__calc__add → 6',
     );
     expect(embedded(readFileSync(out, 'utf8'))).toMatchObject({ mode: 'diff' });
+
+    // A message kind the viewer does not know: a warning in the terminal, the step kept.
+    const odd = join(dir, 'odd.jsonl');
+    const header = readFileSync(join(fixtures, 'session.jsonl'), 'utf8').split('\n')[0];
+    const teleport = { seq: 1, t_ms: 1, dir: 'cli->sdk', msg: { type: 'teleport', to: 'mars' } };
+    writeFileSync(odd, `${header}\n${JSON.stringify(teleport)}\n`);
+    const warned = await run(bins.agentsdk, ['view', odd, '--out', out]);
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toContain(
+      'warning line 2: unknown message kind "teleport" (shown as is).',
+    );
+    expect(JSON.stringify(embedded(readFileSync(out, 'utf8')))).toContain('"label":"teleport"');
   });
 
   it('serves bad input as an error page on 127.0.0.1 and says what is wrong in the terminal', async () => {
