@@ -136,6 +136,12 @@ export type { UserInput } from './session/Session.js';
 export type { McpServerStatus, ModelInfo, ServerInfo } from './control/serverInfo.js';
 
 export type { Transport, TransportExit, TransportSink } from './transport/Transport.js';
+export type {
+  TraceEntry,
+  TraceHeader,
+  TraceOption,
+  TraceSink,
+} from './transport/traceTransport.js';
 export {
   SubprocessTransport,
   type SubprocessTransportOptions,

@@ -11,6 +11,7 @@ Commands:
   replay <file.jsonl> [--tools <module>] print a recorded session; re-run its tool calls
   serve <module> [--http <port>]         serve a module's tools over stdio or HTTP
   doctor [--smoke]                       check Node.js and the Claude Code CLI
+  view <file> | --diff <a> <b> | --live  show a session as a timeline in the browser
 
 Run \`agentsdk <command> --help\` for a command's options. New project: \`npm create agent-tool\`.
 Output: data on stdout, logs on stderr; NO_COLOR turns colour off.
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   replay: async () => (await import('./replay.js')).runReplay,
   serve: async () => (await import('./serve.js')).runServe,
   doctor: async () => (await import('./doctor.js')).runDoctor,
+  view: async () => (await import('./view.js')).runView,
 };
 
 /** `agentsdk <command> …`: returns the exit code, never throws. */

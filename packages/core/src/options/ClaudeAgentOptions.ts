@@ -1,6 +1,7 @@
 import type { McpSdkServerConfig } from '../mcp/SdkMcpServer.js';
 import type { CanUseTool, PermissionMode } from '../permissions/types.js';
 import type { HooksConfig } from '../hooks/types.js';
+import type { TraceOption } from '../transport/traceTransport.js';
 
 /** Claude Code's own system prompt, optionally with text appended. */
 export interface SystemPromptPreset {
@@ -175,6 +176,8 @@ export interface ClaudeAgentOptions {
   throwOnResultError?: boolean;
   /** Called for protocol warnings (noise lines, version below minimum). Default: `console.warn`. */
   onWarning?: (warning: SDKWarning) => void;
+  /** Record every message of the session to a file (`agentsdk view --live <file>`) or a sink. Off by default. */
+  trace?: TraceOption;
 }
 
 export interface SDKWarning {

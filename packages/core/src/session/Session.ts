@@ -9,6 +9,7 @@ import type { ClaudeAgentOptions, SDKWarning } from '../options/ClaudeAgentOptio
 import { MessageQueue } from '../query/MessageQueue.js';
 import { createSubprocessTransport } from '../transport/createSubprocessTransport.js';
 import type { Transport, TransportExit } from '../transport/Transport.js';
+import { traceTransport } from '../transport/traceTransport.js';
 import { HookRegistry } from '../hooks/hookRegistry.js';
 import { mcpMessageHandler, sdkMcpServers } from '../mcp/sdkMcpRouter.js';
 import type { SdkMcpServer } from '../mcp/SdkMcpServer.js';
@@ -175,6 +176,7 @@ export class Session {
     options.abortSignal?.addEventListener('abort', this.onAbort, { once: true });
     for (const warning of configWarnings(options)) this.warn(warning);
     this.transport ??= createSubprocessTransport(options);
+    if (options.trace) this.transport = traceTransport(this.transport, options.trace);
     await this.transport.start({
       message: (message) => this.onMessage(message),
       noise: (line) =>

@@ -3,6 +3,7 @@ import { compareWrite } from './compareWrite.js';
 import { describeWrite, formatDifferences, show } from './describeWrite.js';
 import type { Divergence } from './Divergence.js';
 import type { ValueMatcher } from './matchers.js';
+import { writeDivergedRecording } from './divergedRecording.js';
 import { ReplayDivergenceError } from './ReplayDivergenceError.js';
 import type { ReplayAnswer, ReplayReport } from './ReplayReport.js';
 
@@ -59,7 +60,7 @@ export class ReplayEngine {
   private readonly finishWaiters: Array<(report: ReplayReport) => void> = [];
 
   constructor(
-    fixture: Fixture,
+    private readonly fixture: Fixture,
     private readonly peer: ReplayPeer,
     private readonly options: ReplayEngineOptions,
   ) {
@@ -358,7 +359,10 @@ export class ReplayEngine {
     if (!this.options.strict || this.failed) return;
     this.failed = true;
     this.clearTimer();
-    this.peer.fail(new ReplayDivergenceError([divergence]));
+    const view = writeDivergedRecording(this.fixture, divergence);
+    this.peer.fail(
+      new ReplayDivergenceError([divergence], view ? { viewCommand: view.command } : undefined),
+    );
   }
 
   private finish(exitCode: number | null, signal: string | null, complete = false): void {
