@@ -45,6 +45,8 @@ export interface PlatformConfig {
   maxTokenAgeSec: number;
   /** How long a deleted session's workspace, CLI transcript and events are kept (0: deleted at once). */
   sessionRetentionMs: number;
+  /** Failed authentications per client address; beyond, 429 and no audit row. */
+  authFailureRateLimit: RateLimit;
 }
 
 /** A token bucket: `burst` requests at once, refilled at `perMinute`. */
@@ -75,6 +77,7 @@ export function resolveConfig(config: PartialConfig): PlatformConfig {
     tenantRateLimit: { perMinute: 1200, burst: 200 },
     maxTokenAgeSec: 24 * 3600,
     sessionRetentionMs: 0,
+    authFailureRateLimit: { perMinute: 60, burst: 20 },
     ...config,
     dataDir: resolve(config.dataDir),
   };
@@ -123,5 +126,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     metricsToken: env['PLATFORM_METRICS_TOKEN'] || undefined,
     maxTokenAgeSec: numberFrom(env['PLATFORM_MAX_TOKEN_AGE_SEC'], 24 * 3600),
     sessionRetentionMs: numberFrom(env['PLATFORM_SESSION_RETENTION_DAYS'], 0) * 86_400_000,
+    authFailureRateLimit: {
+      perMinute: numberFrom(env['PLATFORM_AUTH_FAILURE_RATE_PER_MINUTE'], 60),
+      burst: numberFrom(env['PLATFORM_AUTH_FAILURE_RATE_BURST'], 20),
+    },
   });
 }

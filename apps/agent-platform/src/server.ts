@@ -83,6 +83,7 @@ async function servePlatform(
     maxTokenAgeSec: config.maxTokenAgeSec,
     audit,
     limiter,
+    failureLimit: config.authFailureRateLimit,
   });
   const webhooks = new WebhookDispatcher(config.webhook, repository, metrics);
   const sessions = new SessionManager(config, repository, webhooks, metrics);

@@ -3,13 +3,21 @@ import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../src/auth/tokens.js';
-import { liveChildren, openStream, SECRET, testPlatform, type TestPlatform } from './helpers.js';
+import {
+  watchdogs,
+  liveChildren,
+  openStream,
+  SECRET,
+  testPlatform,
+  type TestPlatform,
+} from './helpers.js';
 
 let t: TestPlatform | undefined;
 afterEach(async () => {
   await t?.close();
   t = undefined;
   expect(liveChildren(), 'a CLI process outlived its test').toEqual([]);
+  expect(watchdogs(), 'a watchdog outlived its platform').toEqual([]);
 });
 
 const nowSec = (): number => Math.floor(Date.now() / 1000);
@@ -93,7 +101,9 @@ describe('token age, WebSocket expiry and the audit log', () => {
   });
 
   it('throttles authentication failures per address (429) so they cannot flood the log', async () => {
-    t = await testPlatform({ cli: 'fake' });
+    // One token a minute after the burst: none comes back during the test, however slow.
+    const authFailureRateLimit = { perMinute: 1, burst: 20 };
+    t = await testPlatform({ cli: 'fake', config: { authFailureRateLimit } });
     const statuses: number[] = [];
     for (let i = 0; i < 25; i++) {
       statuses.push((await t.api('not-a-token', 'GET', '/api/me')).status);
