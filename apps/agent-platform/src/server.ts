@@ -119,7 +119,14 @@ async function servePlatform(
       resolve(s as Server),
     );
   });
-  const wss = attachWebSocket(server, { sessions, metrics, auth, limits, ...messageLimits });
+  const wss = attachWebSocket(server, {
+    sessions,
+    metrics,
+    auth,
+    audit,
+    limits,
+    ...messageLimits,
+  });
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   return {

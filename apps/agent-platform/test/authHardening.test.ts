@@ -80,6 +80,7 @@ describe('token age, WebSocket expiry and the audit log', () => {
     const evil = await t.token({ userId: 'mallory', tenantId: 'evil', role: 'admin' });
     const { body: session } = await t.api(ada, 'POST', '/api/sessions', {});
     expect((await t.api(bob, 'GET', `/api/sessions/${session.id}`)).status).toBe(403);
+    await expect(openStream(t.platform.url, bob, session.id)).rejects.toThrow(/403/);
     expect((await t.api(root, 'GET', '/api/tenants/acme/usage?user=ada')).status).toBe(200);
     expect((await t.api(ada, 'GET', '/api/tenants/acme/audit')).status).toBe(403);
     expect((await t.api(evil, 'GET', '/api/tenants/acme/audit')).status).toBe(403);
@@ -90,6 +91,7 @@ describe('token age, WebSocket expiry and the audit log', () => {
     expect(kinds).toEqual(
       expect.arrayContaining([
         `forbidden bob GET /api/sessions/${session.id}`,
+        `forbidden bob GET /api/sessions/:id/stream (${session.id})`,
         'admin_read root GET /api/tenants/acme/usage',
         'forbidden ada GET /api/tenants/acme/audit',
       ]),
