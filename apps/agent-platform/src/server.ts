@@ -95,6 +95,7 @@ async function servePlatform(
     maxTokenAgeSec: config.maxTokenAgeSec,
     audit,
     limiter,
+    failureLimit: config.authFailureRateLimit,
   });
   const proxy = new ModelProxy({ log: (line) => console.error(line) });
   await proxy.start();
@@ -132,7 +133,14 @@ async function servePlatform(
       resolve(s as Server),
     );
   });
-  const wss = attachWebSocket(server, { sessions, metrics, auth, limits, ...messageLimits });
+  const wss = attachWebSocket(server, {
+    sessions,
+    metrics,
+    auth,
+    audit,
+    limits,
+    ...messageLimits,
+  });
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   return {

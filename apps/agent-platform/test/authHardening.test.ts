@@ -3,13 +3,21 @@ import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../src/auth/tokens.js';
-import { liveChildren, openStream, SECRET, testPlatform, type TestPlatform } from './helpers.js';
+import {
+  watchdogs,
+  liveChildren,
+  openStream,
+  SECRET,
+  testPlatform,
+  type TestPlatform,
+} from './helpers.js';
 
 let t: TestPlatform | undefined;
 afterEach(async () => {
   await t?.close();
   t = undefined;
   expect(liveChildren(), 'a CLI process outlived its test').toEqual([]);
+  expect(watchdogs(), 'a watchdog outlived its platform').toEqual([]);
 });
 
 const nowSec = (): number => Math.floor(Date.now() / 1000);
@@ -72,6 +80,7 @@ describe('token age, WebSocket expiry and the audit log', () => {
     const evil = await t.token({ userId: 'mallory', tenantId: 'evil', role: 'admin' });
     const { body: session } = await t.api(ada, 'POST', '/api/sessions', {});
     expect((await t.api(bob, 'GET', `/api/sessions/${session.id}`)).status).toBe(403);
+    await expect(openStream(t.platform.url, bob, session.id)).rejects.toThrow(/403/);
     expect((await t.api(root, 'GET', '/api/tenants/acme/usage?user=ada')).status).toBe(200);
     expect((await t.api(ada, 'GET', '/api/tenants/acme/audit')).status).toBe(403);
     expect((await t.api(evil, 'GET', '/api/tenants/acme/audit')).status).toBe(403);
@@ -82,6 +91,7 @@ describe('token age, WebSocket expiry and the audit log', () => {
     expect(kinds).toEqual(
       expect.arrayContaining([
         `forbidden bob GET /api/sessions/${session.id}`,
+        `forbidden bob GET /api/sessions/:id/stream (${session.id})`,
         'admin_read root GET /api/tenants/acme/usage',
         'forbidden ada GET /api/tenants/acme/audit',
       ]),
@@ -93,7 +103,9 @@ describe('token age, WebSocket expiry and the audit log', () => {
   });
 
   it('throttles authentication failures per address (429) so they cannot flood the log', async () => {
-    t = await testPlatform({ cli: 'fake' });
+    // One token a minute after the burst: none comes back during the test, however slow.
+    const authFailureRateLimit = { perMinute: 1, burst: 20 };
+    t = await testPlatform({ cli: 'fake', config: { authFailureRateLimit } });
     const statuses: number[] = [];
     for (let i = 0; i < 25; i++) {
       statuses.push((await t.api('not-a-token', 'GET', '/api/me')).status);

@@ -174,12 +174,16 @@ export function liveChildren(): number[] {
   } catch {
     return [];
   }
-  return out
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .filter(([pid, stat, ...args]) => pid && !stat?.startsWith('Z') && args.join(' ') !== '')
-    .filter(([, , ...args]) => !/^ps -o\b/.test(args.join(' ')))
-    .map(([pid]) => Number.parseInt(pid!, 10));
+  return (
+    out
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .filter(([pid, stat, ...args]) => pid && !stat?.startsWith('Z') && args.join(' ') !== '')
+      .filter(([, , ...args]) => !/^ps -o\b/.test(args.join(' ')))
+      // A running platform's watchdog (checked on its own by `watchdogs()`).
+      .filter(([, , ...args]) => !WATCHDOG.test(args.join(' ')))
+      .map(([pid]) => Number.parseInt(pid!, 10))
+  );
 }
 
 export const METRICS_TOKEN = 'metrics-test-token-0123456789';
@@ -236,4 +240,25 @@ export async function spawnPlatform(
     );
   });
   return { url, child, exited };
+}
+
+const WATCHDOG = /lifecycle\/watchdog\.ts\b/;
+
+/** Watchdog processes (`src/lifecycle/watchdog.ts`) of this test process: none once closed. */
+export function watchdogs(): number[] {
+  let out: string;
+  try {
+    out = execFileSync('ps', ['-o', 'pid=,stat=,args=', '--ppid', String(process.pid)], {
+      encoding: 'utf8',
+    });
+  } catch {
+    return [];
+  }
+  return out
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter(
+      ([pid, stat, ...args]) => pid && !stat?.startsWith('Z') && WATCHDOG.test(args.join(' ')),
+    )
+    .map(([pid]) => Number.parseInt(pid!, 10));
 }

@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import type { PlatformConfig } from '../src/config/PlatformConfig.js';
 import {
   liveChildren,
+  watchdogs,
   METRICS_TOKEN,
   openStream,
   operatorGet,
@@ -16,6 +17,7 @@ afterEach(async () => {
   await t?.close();
   t = undefined;
   expect(liveChildren(), 'a CLI process outlived its test').toEqual([]);
+  expect(watchdogs(), 'a watchdog outlived its platform').toEqual([]);
 });
 
 async function start(config: Partial<PlatformConfig> = {}): Promise<TestPlatform> {

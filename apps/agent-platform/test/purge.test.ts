@@ -1,13 +1,14 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { liveChildren, testPlatform, type TestPlatform } from './helpers.js';
+import { watchdogs, liveChildren, testPlatform, type TestPlatform } from './helpers.js';
 
 let t: TestPlatform | undefined;
 afterEach(async () => {
   await t?.close();
   t = undefined;
   expect(liveChildren(), 'a CLI process outlived its test').toEqual([]);
+  expect(watchdogs(), 'a watchdog outlived its platform').toEqual([]);
 });
 
 const say = (text: string) => ({ content: [{ type: 'text' as const, text }] });

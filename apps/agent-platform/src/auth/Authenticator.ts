@@ -5,9 +5,6 @@ import type { RateLimiter } from '../limits/RateLimiter.js';
 import { TokenError } from './TokenError.js';
 import { verifyTokenClaims, type VerifiedToken } from './tokens.js';
 
-/** A client address may fail authentication this often; beyond, it gets 429 and no audit rows. */
-export const AUTH_FAILURE_LIMIT: RateLimit = { perMinute: 60, burst: 20 };
-
 /**
  * Token checks shared by HTTP and WebSocket: verify (signature, claims, age), and write every
  * failure to the audit log, throttled per client address so a flood of bad tokens cannot fill
@@ -20,6 +17,8 @@ export class Authenticator {
       maxTokenAgeSec: number;
       audit: AuditLog;
       limiter: RateLimiter;
+      /** A client address may fail this often; beyond, it gets 429 and no audit rows. */
+      failureLimit: RateLimit;
     },
   ) {}
 
@@ -50,7 +49,7 @@ export class Authenticator {
   ): Promise<void> {
     const decision = await this.deps.limiter.take(
       `auth-failure:${where.ip ?? '?'}`,
-      AUTH_FAILURE_LIMIT,
+      this.deps.failureLimit,
     );
     if (!decision.allowed) {
       const retryAfterSec = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));

@@ -61,6 +61,8 @@ export interface PlatformConfig {
   maxTokenAgeSec: number;
   /** How long a deleted session's workspace, CLI transcript and events are kept (0: deleted at once). */
   sessionRetentionMs: number;
+  /** Failed authentications per client address; beyond, 429 and no audit row. */
+  authFailureRateLimit: RateLimit;
 }
 
 /** A token bucket: `burst` requests at once, refilled at `perMinute`. */
@@ -108,6 +110,7 @@ export function resolveConfig(config: PartialConfig): PlatformConfig {
     tenantRateLimit: { perMinute: 1200, burst: 200 },
     maxTokenAgeSec: 24 * 3600,
     sessionRetentionMs: 0,
+    authFailureRateLimit: { perMinute: 60, burst: 20 },
     ...config,
     sandbox: typeof config.sandbox === 'object' ? config.sandbox : sandboxFrom(config.sandbox),
     dataDir: resolve(config.dataDir),
@@ -169,5 +172,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     metricsToken: env['PLATFORM_METRICS_TOKEN'] || undefined,
     maxTokenAgeSec: numberFrom(env['PLATFORM_MAX_TOKEN_AGE_SEC'], 24 * 3600),
     sessionRetentionMs: numberFrom(env['PLATFORM_SESSION_RETENTION_DAYS'], 0) * 86_400_000,
+    authFailureRateLimit: {
+      perMinute: numberFrom(env['PLATFORM_AUTH_FAILURE_RATE_PER_MINUTE'], 60),
+      burst: numberFrom(env['PLATFORM_AUTH_FAILURE_RATE_BURST'], 20),
+    },
   });
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { AuditLog } from '../audit/AuditLog.js';
 import type { Authenticator } from '../auth/Authenticator.js';
 import type { Principal } from '../domain/Principal.js';
 import { bearerToken } from '../auth/tokens.js';
@@ -48,6 +49,7 @@ const errorFrame = (error: PlatformError): string =>
 
 export interface WebSocketDeps {
   sessions: SessionManager;
+  audit: AuditLog;
   metrics: Metrics;
   auth: Authenticator;
   limits: RequestLimits;
@@ -83,15 +85,16 @@ export function attachWebSocket(server: Server, deps: WebSocketDeps): WebSocketS
           new PlatformError('not_found', `No WebSocket route ${url.pathname}.`),
         );
       const sessionId = decodeURIComponent(match[1]);
+      const route = 'GET /api/sessions/:id/stream';
+      const ip = request.socket.remoteAddress ?? null;
+      let caller: Principal | undefined;
       try {
         if (deps.sessions.isDraining)
           throw new PlatformError('shutting_down', 'The server is shutting down.');
         const token =
           bearerToken(request.headers.authorization) ?? url.searchParams.get('token') ?? undefined;
-        const { principal, expiresAt } = await deps.auth.verify(token, {
-          route: 'GET /api/sessions/:id/stream',
-          ip: request.socket.remoteAddress ?? null,
-        });
+        const { principal, expiresAt } = await deps.auth.verify(token, { route, ip });
+        caller = principal;
         await assertWithinRate(deps.limits, principal);
         const afterRaw =
           url.searchParams.get('lastEventId') ?? request.headers['last-event-id'] ?? '0';
@@ -103,10 +106,18 @@ export function attachWebSocket(server: Server, deps: WebSocketDeps): WebSocketS
           serve(ws, deps, principal, sessionId, afterId, expiresAt),
         );
       } catch (error) {
-        reject(
-          socket,
-          PlatformError.is(error) ? error : new PlatformError('internal', String(error)),
-        );
+        const e = PlatformError.is(error) ? error : new PlatformError('internal', String(error));
+        if (e.code === 'forbidden' && caller) {
+          deps.audit.record({
+            kind: 'forbidden',
+            route: `${route} (${sessionId})`,
+            ip,
+            tenantId: caller.tenantId,
+            userId: caller.userId,
+            detail: e.message,
+          });
+        }
+        reject(socket, e);
       }
     })();
   });

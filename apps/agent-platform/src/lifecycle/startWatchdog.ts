@@ -29,7 +29,10 @@ export async function startWatchdog(marker: string): Promise<Watchdog> {
   return {
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.stdin.end();
+      // It reaps (nothing, after a clean shutdown) and exits; one that cannot is not waited on.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
+      clearTimeout(timer);
     },
   };
 }
