@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createMcpServer } from './server/createMcpServer.js';
 import { registryOf } from './server/registryOf.js';
-import type { ToolRegistry } from './server/ToolRegistry.js';
+import type { ServerRegistry } from './server/ServerRegistry.js';
 
 export interface HttpHandlerOptions {
   /**
@@ -202,7 +202,7 @@ interface TransportHooks {
 }
 
 function createSessions<T extends HttpTransport>(
-  registry: ToolRegistry,
+  registry: ServerRegistry,
   options: HttpHandlerOptions,
   idleMs: number,
   makeTransport: (hooks: TransportHooks) => T,
