@@ -16,6 +16,7 @@ export type {
   ToolResult,
 } from './ToolDefinition.js';
 export type {
+  AuthInfo,
   ClientCapabilities,
   CreateMessageRequestParams,
   CreateMessageResult,
@@ -81,6 +82,9 @@ export {
   type HttpHandlerOptions,
   type McpHttpHandler,
 } from './createHttpHandler.js';
+export type { HostCheckOptions } from './http/hostCheck.js';
+export type { HttpAuthOptions } from './http/bearerAuth.js';
+export { InMemoryEventStore, type EventStore } from './http/InMemoryEventStore.js';
 export { mcpToolName, mcpToolNames, type McpToolName, type NamedToolServer } from './toolNames.js';
 export { ToolDefinitionError, type ToolDefinitionErrorCode } from './errors/ToolDefinitionError.js';
 export { McpRequestError, type McpRequestErrorCode } from './errors/McpRequestError.js';

@@ -7,6 +7,7 @@ test('export list of the built package', async () => {
   expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
     [
       "ClientRequestError",
+      "InMemoryEventStore",
       "McpRequestError",
       "ToolDefinitionError",
       "createHttpHandler",

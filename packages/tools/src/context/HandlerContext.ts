@@ -5,6 +5,7 @@ import type {
   LoggingLevel,
   Root,
 } from '@modelcontextprotocol/sdk/spec.types.js';
+import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { InferSchemaOutput, ToolSchema } from '../schema/types.js';
 
 /** Progress of a long call, sent to the client as `notifications/progress`. */
@@ -39,6 +40,14 @@ export interface HandlerContext {
   readonly meta: Readonly<Record<string, unknown>>;
   /** The capabilities the client declared (`undefined` when the handler runs without a client). */
   readonly clientCapabilities: ClientCapabilities | undefined;
+  /** Who the bearer token of this HTTP request belongs to (with `createHttpHandler({ auth })`). */
+  readonly authInfo: AuthInfo | undefined;
+  /**
+   * Close the SSE stream of this request now; the client reconnects after the retry interval and
+   * gets the result from the event store (long calls behind proxies that cut idle streams). A
+   * no-op where streams cannot resume (stdio, in process, old clients, no event store).
+   */
+  closeStream(): void;
   /** Report progress. Sent only when the client asked for it (a `progressToken`); otherwise a no-op. Never throws. */
   reportProgress(progress: ToolProgress): Promise<void>;
   /** Send a log message to the client (`notifications/message`), filtered by `logging/setLevel`. Never throws. */
@@ -63,4 +72,4 @@ export interface HandlerContext {
   listRoots(): Promise<Root[]>;
 }
 
-export type { ClientCapabilities, CreateMessageRequestParams, CreateMessageResult, Root };
+export type { AuthInfo, ClientCapabilities, CreateMessageRequestParams, CreateMessageResult, Root };

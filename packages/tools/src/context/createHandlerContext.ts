@@ -16,6 +16,7 @@ import type {
   ToolProgress,
 } from './HandlerContext.js';
 import type { LoggingLevel, Root } from '@modelcontextprotocol/sdk/spec.types.js';
+import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 
 /** Options of a direct `definition.call()`: the context a test or another runtime gives the handler. */
 export interface HandlerCallOptions {
@@ -28,6 +29,10 @@ export interface HandlerCallOptions {
   onLog?: (level: LoggingLevel, data: unknown) => void | Promise<void>;
   /** The client, for `createMessage`, `elicit` and `listRoots`. Without it they throw `NO_CLIENT`. */
   client?: McpClientChannel;
+  /** Who the HTTP request's bearer token belongs to (`createHttpHandler({ auth })`). */
+  authInfo?: AuthInfo;
+  /** Close this request's SSE stream (HTTP with an event store); the client resumes later. */
+  closeStream?: () => void;
 }
 
 export const NEVER_ABORTED: AbortSignal = new AbortController().signal;
@@ -81,6 +86,8 @@ export function createHandlerContext(who: string, options: HandlerCallOptions): 
     },
     meta: options.meta ?? EMPTY_META,
     clientCapabilities: client?.capabilities,
+    authInfo: options.authInfo,
+    closeStream: () => options.closeStream?.(),
     reportProgress: async (progress: ToolProgress) => {
       if (!onProgress || aborted()) return;
       try {

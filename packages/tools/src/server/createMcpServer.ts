@@ -68,6 +68,8 @@ export function createMcpServer(registry: ServerRegistry): Server {
     const options: HandlerCallOptions = {
       signal: extra.signal,
       meta,
+      ...(extra.authInfo !== undefined && { authInfo: extra.authInfo }),
+      ...(extra.closeSSEStream !== undefined && { closeStream: extra.closeSSEStream }),
       onLog: (level, data) => {
         if (!logLevelAllows(server, level)) return;
         return extra.sendNotification({
