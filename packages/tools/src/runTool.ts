@@ -3,7 +3,7 @@ import { messageOf } from './messageOf.js';
 import { errorResult, normalizeResult } from './result/normalizeResult.js';
 import type { Validator } from './schema/createValidator.js';
 import { formatIssues } from './schema/formatIssues.js';
-import { createHandlerContext } from './context/createHandlerContext.js';
+import { createHandlerContext, isAborted } from './context/createHandlerContext.js';
 import type {
   CallToolResult,
   ToolCallOptions,
@@ -38,7 +38,7 @@ export function createToolRunner(
       return errorResult(`Invalid arguments for tool "${name}":\n${formatIssues(input.issues)}`);
     }
 
-    if (options.signal?.aborted) return errorResult(`Tool "${name}" was cancelled.`);
+    if (isAborted(options)) return errorResult(`Tool "${name}" was cancelled.`);
 
     const toolUseId = meta['claudecode/toolUseId'];
     const context: ToolContext = Object.assign(createHandlerContext(`Tool "${name}"`, options), {
@@ -53,7 +53,7 @@ export function createToolRunner(
         validateOutput !== undefined,
       );
     } catch (error) {
-      if (options.signal?.aborted) return errorResult(`Tool "${name}" was cancelled.`);
+      if (isAborted(options)) return errorResult(`Tool "${name}" was cancelled.`);
       return errorResult(`Tool "${name}" failed: ${messageOf(error)}`);
     }
     if (typeof result === 'string') {
@@ -84,6 +84,8 @@ export function createToolRunner(
       };
     }
 
+    // Plain text results (most of them) are checked by hand; anything else by the MCP schema.
+    if (isPlainTextResult(result)) return result;
     const checked = CallToolResultSchema.safeParse(result);
     if (!checked.success) {
       return errorResult(
@@ -94,4 +96,20 @@ export function createToolRunner(
     }
     return result;
   };
+}
+
+const TEXT_RESULT_KEYS = new Set(['content', 'isError', '_meta', 'structuredContent']);
+
+/** `{ content: [{ type: 'text', text }…], isError? }`: valid MCP without a schema parse. */
+function isPlainTextResult(result: CallToolResult): boolean {
+  for (const key in result) if (!TEXT_RESULT_KEYS.has(key)) return false;
+  if (result._meta !== undefined || result.structuredContent !== undefined) return false;
+  if (result.isError !== undefined && typeof result.isError !== 'boolean') return false;
+  for (const block of result.content) {
+    if (typeof block !== 'object' || block === null || block.type !== 'text') return false;
+    let keys = 0;
+    for (const _key in block) keys++;
+    if (keys !== 2 || typeof block.text !== 'string') return false;
+  }
+  return true;
 }

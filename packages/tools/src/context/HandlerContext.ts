@@ -47,16 +47,16 @@ export interface HandlerContext {
    * gets the result from the event store (long calls behind proxies that cut idle streams). A
    * no-op where streams cannot resume (stdio, in process, old clients, no event store).
    */
-  closeStream(): void;
+  readonly closeStream: () => void;
   /** Report progress. Sent only when the client asked for it (a `progressToken`); otherwise a no-op. Never throws. */
-  reportProgress(progress: ToolProgress): Promise<void>;
+  readonly reportProgress: (progress: ToolProgress) => Promise<void>;
   /** Send a log message to the client (`notifications/message`), filtered by `logging/setLevel`. Never throws. */
-  log(level: LoggingLevel, data: unknown): Promise<void>;
+  readonly log: (level: LoggingLevel, data: unknown) => Promise<void>;
   /**
    * Ask the client's model for a completion (MCP sampling, `sampling/createMessage`). Throws
    * `ClientRequestError` (`CLIENT_CAPABILITY_MISSING`) when the client does not offer sampling.
    */
-  createMessage(params: CreateMessageRequestParams): Promise<CreateMessageResult>;
+  readonly createMessage: (params: CreateMessageRequestParams) => Promise<CreateMessageResult>;
   /**
    * Ask the user for structured input (MCP elicitation, form mode). `schema` is a Zod or JSON
    * Schema object of primitive fields (string, number, integer, boolean, enums); an accepted
@@ -64,12 +64,12 @@ export interface HandlerContext {
    * not offer elicitation (`CLIENT_CAPABILITY_MISSING`) or answers content that fails the schema
    * (`INVALID_CLIENT_RESPONSE`).
    */
-  elicit<S extends ToolSchema>(
+  readonly elicit: <S extends ToolSchema>(
     message: string,
     schema: S,
-  ): Promise<ElicitOutcome<InferSchemaOutput<S>>>;
+  ) => Promise<ElicitOutcome<InferSchemaOutput<S>>>;
   /** The client's roots (`roots/list`). Throws `ClientRequestError` when it does not offer roots. */
-  listRoots(): Promise<Root[]>;
+  readonly listRoots: () => Promise<Root[]>;
 }
 
 export type { AuthInfo, ClientCapabilities, CreateMessageRequestParams, CreateMessageResult, Root };

@@ -15,7 +15,13 @@ import type {
   McpClientChannel,
   ToolProgress,
 } from './HandlerContext.js';
-import type { LoggingLevel, Root } from '@modelcontextprotocol/sdk/spec.types.js';
+import type {
+  ClientCapabilities,
+  CreateMessageRequestParams,
+  CreateMessageResult,
+  LoggingLevel,
+  Root,
+} from '@modelcontextprotocol/sdk/spec.types.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 
 /** Options of a direct `definition.call()`: the context a test or another runtime gives the handler. */
@@ -36,119 +42,188 @@ export interface HandlerCallOptions {
 }
 
 export const NEVER_ABORTED: AbortSignal = new AbortController().signal;
+
+/** Options whose `signal` is made on first read may say whether it is aborted without making it. */
+export const PEEK_ABORTED = Symbol('peekAborted');
+
+/** Whether the call is cancelled, without creating a lazily made signal. */
+export function isAborted(options: HandlerCallOptions): boolean {
+  const peek = (options as { [PEEK_ABORTED]?: () => boolean })[PEEK_ABORTED];
+  return peek ? peek() : options.signal?.aborted === true;
+}
 const EMPTY_META: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** The context every handler gets, built per call from the server's (or the test's) options. */
 export function createHandlerContext(who: string, options: HandlerCallOptions): HandlerContext {
-  // Read lazily: the in-process fast path makes a signal only for handlers that look at it.
-  const aborted = (): boolean => options.signal?.aborted === true;
-  const { onProgress, onLog, client } = options;
+  return new CallContext(who, options);
+}
 
-  const ask = async (
+/**
+ * One object per call. Its methods are made (bound, so handlers may destructure them) only when a
+ * handler reads them, and `options.signal` is read only when the handler does: the in-process hot
+ * path allocates nothing else.
+ */
+class CallContext implements HandlerContext {
+  readonly #who: string;
+  readonly #options: HandlerCallOptions;
+  readonly meta: Readonly<Record<string, unknown>>;
+
+  constructor(who: string, options: HandlerCallOptions) {
+    this.#who = who;
+    this.#options = options;
+    this.meta = options.meta ?? EMPTY_META;
+  }
+
+  get closeStream(): () => void {
+    return () => this.#closeStream();
+  }
+
+  get reportProgress(): (progress: ToolProgress) => Promise<void> {
+    return (progress) => this.#reportProgress(progress);
+  }
+
+  get log(): (level: LoggingLevel, data: unknown) => Promise<void> {
+    return (level, data) => this.#log(level, data);
+  }
+
+  get createMessage(): (params: CreateMessageRequestParams) => Promise<CreateMessageResult> {
+    return (params) => this.#createMessage(params);
+  }
+
+  get listRoots(): () => Promise<Root[]> {
+    return () => this.#listRoots();
+  }
+
+  get elicit(): HandlerContext['elicit'] {
+    return (message, schema) => this.#elicit(message, schema);
+  }
+
+  get signal(): AbortSignal {
+    return this.#options.signal ?? NEVER_ABORTED;
+  }
+
+  get clientCapabilities(): ClientCapabilities | undefined {
+    return this.#options.client?.capabilities;
+  }
+
+  get authInfo(): AuthInfo | undefined {
+    return this.#options.authInfo;
+  }
+
+  #closeStream(): void {
+    this.#options.closeStream?.();
+  }
+
+  async #reportProgress(progress: ToolProgress): Promise<void> {
+    const { onProgress } = this.#options;
+    if (!onProgress || isAborted(this.#options)) return;
+    try {
+      await onProgress(progress);
+    } catch {
+      // Progress is best effort: a closed connection must not fail the call.
+    }
+  }
+
+  async #log(level: LoggingLevel, data: unknown): Promise<void> {
+    const { onLog } = this.#options;
+    if (!onLog || isAborted(this.#options)) return;
+    try {
+      await onLog(level, data);
+    } catch {
+      // Logging is best effort.
+    }
+  }
+
+  async #createMessage(params: CreateMessageRequestParams): Promise<CreateMessageResult> {
+    return parse(
+      'sampling/createMessage',
+      CreateMessageResultSchema,
+      await this.#ask(
+        'sampling',
+        'sampling/createMessage',
+        params as unknown as Record<string, unknown>,
+      ),
+    );
+  }
+
+  async #listRoots(): Promise<Root[]> {
+    return parse<{ roots: Root[] }>(
+      'roots/list',
+      ListRootsResultSchema as never,
+      await this.#ask('roots', 'roots/list', {}),
+    ).roots;
+  }
+
+  async #elicit<S extends ToolSchema>(
+    message: string,
+    schema: S,
+  ): Promise<ElicitOutcome<InferSchemaOutput<S>>> {
+    const where = `elicitation schema of ${this.#who}`;
+    const detected = detectSchema(schema, where);
+    const requestedSchema = toJsonSchema(detected, 'input', where);
+    const validate = createValidator(detected, requestedSchema, where);
+    const answer = parse<{ action: string; content?: Record<string, unknown> }>(
+      'elicitation/create',
+      ElicitResultSchema,
+      await this.#ask('elicitation', 'elicitation/create', {
+        mode: 'form',
+        message,
+        requestedSchema: {
+          type: 'object',
+          properties: requestedSchema.properties ?? {},
+          ...(requestedSchema.required !== undefined && { required: requestedSchema.required }),
+        },
+      }),
+    );
+    if (answer.action !== 'accept') {
+      return { action: answer.action } as ElicitOutcome<InferSchemaOutput<S>>;
+    }
+    const checked = await validate(answer.content ?? {});
+    if (!checked.ok) {
+      throw new ClientRequestError(
+        'INVALID_CLIENT_RESPONSE',
+        `The user's answer to "${message}" does not match the elicitation schema:\n${formatIssues(checked.issues)}`,
+      );
+    }
+    return { action: 'accept', content: checked.value as InferSchemaOutput<S> };
+  }
+
+  #ask(
     capability: 'sampling' | 'elicitation' | 'roots',
     method: string,
     params: Record<string, unknown>,
-  ): Promise<unknown> => {
+  ): Promise<unknown> {
+    const { client, signal } = this.#options;
     if (!client) {
       throw new ClientRequestError(
         'NO_CLIENT',
-        `${who} sent ${method} but runs without a client. Serve it, or pass { client } to call() in tests.`,
+        `${this.#who} sent ${method} but runs without a client. Serve it, or pass { client } to call() in tests.`,
       );
     }
     if (client.capabilities?.[capability] === undefined) {
       throw new ClientRequestError(
         'CLIENT_CAPABILITY_MISSING',
-        `${who} sent ${method}, but the client did not declare the "${capability}" capability. ` +
+        `${this.#who} sent ${method}, but the client did not declare the "${capability}" capability. ` +
           `Check context.clientCapabilities first and fall back when it is missing.`,
       );
     }
-    return client.request(method, params, options.signal ?? NEVER_ABORTED);
-  };
+    return client.request(method, params, signal ?? NEVER_ABORTED);
+  }
+}
 
-  const parse = <T>(
-    method: string,
-    schema: { safeParse(v: unknown): { success: boolean; data?: T; error?: { message: string } } },
-    value: unknown,
-  ): T => {
-    const result = schema.safeParse(value);
-    if (!result.success) {
-      throw new ClientRequestError(
-        'INVALID_CLIENT_RESPONSE',
-        `The client's answer to ${method} is not valid MCP: ${result.error?.message ?? 'unknown problem'}.`,
-      );
-    }
-    return result.data as T;
-  };
-
-  return {
-    get signal() {
-      return options.signal ?? NEVER_ABORTED;
-    },
-    meta: options.meta ?? EMPTY_META,
-    clientCapabilities: client?.capabilities,
-    authInfo: options.authInfo,
-    closeStream: () => options.closeStream?.(),
-    reportProgress: async (progress: ToolProgress) => {
-      if (!onProgress || aborted()) return;
-      try {
-        await onProgress(progress);
-      } catch {
-        // Progress is best effort: a closed connection must not fail the call.
-      }
-    },
-    log: async (level, data) => {
-      if (!onLog || aborted()) return;
-      try {
-        await onLog(level, data);
-      } catch {
-        // Logging is best effort.
-      }
-    },
-    createMessage: async (params) =>
-      parse(
-        'sampling/createMessage',
-        CreateMessageResultSchema,
-        await ask(
-          'sampling',
-          'sampling/createMessage',
-          params as unknown as Record<string, unknown>,
-        ),
-      ),
-    listRoots: async () =>
-      parse<{ roots: Root[] }>(
-        'roots/list',
-        ListRootsResultSchema as never,
-        await ask('roots', 'roots/list', {}),
-      ).roots,
-    elicit: async <S extends ToolSchema>(message: string, schema: S) => {
-      const where = `elicitation schema of ${who}`;
-      const detected = detectSchema(schema, where);
-      const requestedSchema = toJsonSchema(detected, 'input', where);
-      const validate = createValidator(detected, requestedSchema, where);
-      const answer = parse<{ action: string; content?: Record<string, unknown> }>(
-        'elicitation/create',
-        ElicitResultSchema,
-        await ask('elicitation', 'elicitation/create', {
-          mode: 'form',
-          message,
-          requestedSchema: {
-            type: 'object',
-            properties: requestedSchema.properties ?? {},
-            ...(requestedSchema.required !== undefined && { required: requestedSchema.required }),
-          },
-        }),
-      );
-      if (answer.action !== 'accept') {
-        return { action: answer.action } as ElicitOutcome<InferSchemaOutput<S>>;
-      }
-      const checked = await validate(answer.content ?? {});
-      if (!checked.ok) {
-        throw new ClientRequestError(
-          'INVALID_CLIENT_RESPONSE',
-          `The user's answer to "${message}" does not match the elicitation schema:\n${formatIssues(checked.issues)}`,
-        );
-      }
-      return { action: 'accept', content: checked.value as InferSchemaOutput<S> };
-    },
-  };
+function parse<T>(
+  method: string,
+  schema: {
+    safeParse(v: unknown): { success: boolean; data?: T; error?: { message: string } };
+  },
+  value: unknown,
+): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new ClientRequestError(
+      'INVALID_CLIENT_RESPONSE',
+      `The client's answer to ${method} is not valid MCP: ${result.error?.message ?? 'unknown problem'}.`,
+    );
+  }
+  return result.data as T;
 }

@@ -1,6 +1,6 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
-import type { HandlerCallOptions } from '../context/createHandlerContext.js';
+import { PEEK_ABORTED, type HandlerCallOptions } from '../context/createHandlerContext.js';
 import { logLevelAllows, unknownTool } from './createMcpServer.js';
 import type { FastToolCall } from './InProcessTransport.js';
 import type { ServerRegistry } from './ServerRegistry.js';
@@ -53,10 +53,11 @@ export function createFastToolCall(registry: ServerRegistry, server: Server): Fa
 
     const send = context.sendNotification;
     const progressToken = (meta as { progressToken?: unknown }).progressToken;
-    const options: HandlerCallOptions = {
+    const options: HandlerCallOptions & { [PEEK_ABORTED]: () => boolean } = {
       get signal() {
         return signal();
       },
+      [PEEK_ABORTED]: () => controller?.signal.aborted === true,
       meta,
       client: {
         get capabilities() {
