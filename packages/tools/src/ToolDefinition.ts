@@ -4,9 +4,11 @@ import type {
   LoggingLevel,
   ToolAnnotations,
 } from '@modelcontextprotocol/sdk/spec.types.js';
+import type { HandlerCallOptions } from './context/createHandlerContext.js';
+import type { HandlerContext, ToolProgress } from './context/HandlerContext.js';
 import type { JsonSchemaObject, ToolSchema } from './schema/types.js';
 
-export type { CallToolResult, ContentBlock, LoggingLevel, ToolAnnotations };
+export type { CallToolResult, ContentBlock, LoggingLevel, ToolAnnotations, ToolProgress };
 
 /** A tool result in MCP's shape, with `structuredContent` typed by the tool's output schema. */
 export interface ToolResult<Output = Record<string, unknown>> {
@@ -28,32 +30,12 @@ export type ToolHandlerReturn<Output> =
   | ToolResult<[Output] extends [undefined] ? Record<string, unknown> : Output>
   | ([Output] extends [undefined] ? never : Output);
 
-/** Progress of a long tool call, sent to the client as `notifications/progress`. */
-export interface ToolProgress {
-  /** Increases with every report (for example, items done). */
-  progress: number;
-  /** The value `progress` reaches at the end, when known. */
-  total?: number;
-  message?: string;
-}
-
-/** What a handler gets besides its arguments. */
-export interface ToolContext {
-  /** Aborted when the client cancels the call (MCP `notifications/cancelled`, an interrupt, the session ending). */
-  readonly signal: AbortSignal;
+/** What a tool handler gets besides its arguments. */
+export interface ToolContext extends HandlerContext {
   /** The tool's name. */
   readonly toolName: string;
   /** The Claude Code `tool_use` id of this call (`_meta["claudecode/toolUseId"]`), when called by the CLI. */
   readonly toolUseId: string | undefined;
-  /** The request's `_meta` as the client sent it (empty when none). */
-  readonly meta: Readonly<Record<string, unknown>>;
-  /**
-   * Report progress. Sent only when the client asked for it (a `progressToken`); otherwise a
-   * no-op. Never throws.
-   */
-  reportProgress(progress: ToolProgress): Promise<void>;
-  /** Send a log message to the client (`notifications/message`, logger = the tool's name). Never throws. */
-  log(level: LoggingLevel, data: unknown): Promise<void>;
 }
 
 export type ToolHandler<Input, Output> = (
@@ -83,15 +65,7 @@ export interface ToolExtras<OutputSchema extends ToolSchema | undefined = ToolSc
 }
 
 /** Options of `ToolDefinition.call()`: the context a direct call (a test, another runtime) gives the handler. */
-export interface ToolCallOptions {
-  signal?: AbortSignal;
-  /** Request `_meta` (`claudecode/toolUseId`, `progressToken`, …). */
-  meta?: Readonly<Record<string, unknown>>;
-  /** Receives `context.reportProgress()` calls. Without it, progress is dropped. */
-  onProgress?: (progress: ToolProgress) => void | Promise<void>;
-  /** Receives `context.log()` calls. Without it, log messages are dropped. */
-  onLog?: (level: LoggingLevel, data: unknown) => void | Promise<void>;
-}
+export type ToolCallOptions = HandlerCallOptions;
 
 /** The entry of this tool in `tools/list`, exactly as clients receive it. */
 export interface ToolListEntry {

@@ -4,11 +4,19 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  authenticate,
+  metadataDocument,
+  type AuthInfo,
+  type HttpAuthOptions,
+} from './http/bearerAuth.js';
+import { hostCheck, isLoopbackAddress, type HostCheckOptions } from './http/hostCheck.js';
+import { InMemoryEventStore, type EventStore } from './http/InMemoryEventStore.js';
 import { createMcpServer } from './server/createMcpServer.js';
 import { registryOf } from './server/registryOf.js';
-import type { ToolRegistry } from './server/ToolRegistry.js';
+import type { ServerRegistry } from './server/ServerRegistry.js';
 
-export interface HttpHandlerOptions {
+export interface HttpHandlerOptions extends HostCheckOptions {
   /**
    * No sessions: every request gets a fresh server, nothing is kept between requests. Simple to
    * scale out, but a call cannot be cancelled (the cancel notification arrives in another
@@ -21,11 +29,15 @@ export interface HttpHandlerOptions {
   sessionIdleTimeoutMs?: number;
   /** Default `crypto.randomUUID`. */
   sessionIdGenerator?: () => string;
-  /** DNS-rebinding protection of the MCP SDK: allowed `Host` header values (with `enableDnsRebindingProtection`). */
-  allowedHosts?: string[];
-  /** DNS-rebinding protection of the MCP SDK: allowed `Origin` header values (with `enableDnsRebindingProtection`). */
-  allowedOrigins?: string[];
-  enableDnsRebindingProtection?: boolean;
+  /**
+   * Where SSE events are kept so a client that lost its stream resumes with `Last-Event-ID`.
+   * Default: an `InMemoryEventStore` per handler; `false` turns resumability off.
+   */
+  eventStore?: EventStore | false;
+  /** Milliseconds a client waits before reconnecting a closed stream (the SSE `retry` field). */
+  retryInterval?: number;
+  /** Verify a bearer token before any MCP message, and serve the protected-resource metadata. */
+  auth?: HttpAuthOptions;
   /** Called with errors sessions report. Default: ignored. */
   onError?: (error: Error) => void;
 }
@@ -70,23 +82,24 @@ export function createHttpHandler(
 ): McpHttpHandler {
   const registry = registryOf(server, 'createHttpHandler');
   const idleMs = options.sessionIdleTimeoutMs ?? DEFAULT_IDLE_MS;
+  const eventStore =
+    options.eventStore === false ? undefined : (options.eventStore ?? new InMemoryEventStore());
   const transportOptions = {
     enableJsonResponse: options.enableJsonResponse,
-    allowedHosts: options.allowedHosts,
-    allowedOrigins: options.allowedOrigins,
-    enableDnsRebindingProtection: options.enableDnsRebindingProtection,
+    ...(options.retryInterval !== undefined && { retryInterval: options.retryInterval }),
   };
+  const sessionOptions = { ...transportOptions, ...(eventStore && { eventStore }) };
   const nodeSessions = createSessions<StreamableHTTPServerTransport>(
     registry,
     options,
     idleMs,
-    (hooks) => new StreamableHTTPServerTransport({ ...transportOptions, ...hooks }),
+    (hooks) => new StreamableHTTPServerTransport({ ...sessionOptions, ...hooks }),
   );
   const webSessions = createSessions<WebStandardStreamableHTTPServerTransport>(
     registry,
     options,
     idleMs,
-    (hooks) => new WebStandardStreamableHTTPServerTransport({ ...transportOptions, ...hooks }),
+    (hooks) => new WebStandardStreamableHTTPServerTransport({ ...sessionOptions, ...hooks }),
   );
   const statelessOpen = new Set<Server>();
   let closed = false;
@@ -99,6 +112,30 @@ export function createHttpHandler(
     // Express and friends pass `next` third: it is not a body.
     const body = typeof parsedBody === 'function' ? undefined : parsedBody;
     if (closed) return writeJson(res, 503, rpcError(-32000, 'MCP server is shutting down.'));
+    const refusal = hostCheck(
+      headerOf(req.headers.host),
+      headerOf(req.headers.origin),
+      isLoopbackAddress(req.socket?.localAddress),
+      options,
+    );
+    if (refusal !== undefined) return writeJson(res, 403, rpcError(-32000, refusal));
+    if (options.auth) {
+      const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+      const document =
+        req.method === 'GET' ? metadataDocument(options.auth, url.pathname) : undefined;
+      if (document !== undefined) return writeJson(res, 200, document);
+      const outcome = await authenticate(
+        options.auth,
+        headerOf(req.headers.authorization),
+        new Request(url, { method: req.method ?? 'GET', headers: headersOf(req) }),
+      );
+      if (!outcome.ok) {
+        res.writeHead(outcome.status, { ...outcome.headers, 'content-type': 'application/json' });
+        res.end(JSON.stringify(outcome.body));
+        return;
+      }
+      (req as IncomingMessage & { auth?: AuthInfo }).auth = outcome.authInfo;
+    }
 
     if (options.stateless) {
       const mcpServer = createMcpServer(registry);
@@ -141,6 +178,35 @@ export function createHttpHandler(
 
   const handleFetch = async (request: Request): Promise<Response> => {
     if (closed) return jsonResponse(503, rpcError(-32000, 'MCP server is shutting down.'));
+    // The runtime hides the local address: hold every request to the loopback policy by default.
+    const refusal = hostCheck(
+      request.headers.get('host') ?? new URL(request.url).host,
+      request.headers.get('origin') ?? undefined,
+      true,
+      options,
+    );
+    if (refusal !== undefined) return jsonResponse(403, rpcError(-32000, refusal));
+    let authInfo: AuthInfo | undefined;
+    if (options.auth) {
+      const document =
+        request.method === 'GET'
+          ? metadataDocument(options.auth, new URL(request.url).pathname)
+          : undefined;
+      if (document !== undefined) return jsonResponse(200, document);
+      const outcome = await authenticate(
+        options.auth,
+        request.headers.get('authorization') ?? undefined,
+        request,
+      );
+      if (!outcome.ok) {
+        return new Response(JSON.stringify(outcome.body), {
+          status: outcome.status,
+          headers: { ...outcome.headers, 'content-type': 'application/json' },
+        });
+      }
+      authInfo = outcome.authInfo;
+    }
+    const handleOptions = authInfo ? { authInfo } : undefined;
 
     if (options.stateless) {
       const mcpServer = createMcpServer(registry);
@@ -150,14 +216,14 @@ export function createHttpHandler(
       });
       mcpServer.onerror = (error) => options.onError?.(error);
       await mcpServer.connect(transport);
-      return transport.handleRequest(request);
+      return transport.handleRequest(request, handleOptions);
     }
 
     const sessionId = request.headers.get('mcp-session-id') ?? undefined;
     if (sessionId !== undefined) {
       const session = webSessions.get(sessionId);
       if (!session) return jsonResponse(404, rpcError(-32001, 'Session not found.'));
-      return session.transport.handleRequest(request);
+      return session.transport.handleRequest(request, handleOptions);
     }
     if (request.method !== 'POST') {
       return jsonResponse(
@@ -169,7 +235,7 @@ export function createHttpHandler(
       );
     }
     const session = await webSessions.open();
-    const response = await session.transport.handleRequest(request);
+    const response = await session.transport.handleRequest(request, handleOptions);
     await webSessions.discardIfUninitialized(session);
     return response;
   };
@@ -202,7 +268,7 @@ interface TransportHooks {
 }
 
 function createSessions<T extends HttpTransport>(
-  registry: ToolRegistry,
+  registry: ServerRegistry,
   options: HttpHandlerOptions,
   idleMs: number,
   makeTransport: (hooks: TransportHooks) => T,
@@ -257,6 +323,15 @@ function createSessions<T extends HttpTransport>(
       sessions.clear();
     },
   };
+}
+
+function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  return headers;
 }
 
 function headerOf(value: string | string[] | undefined): string | undefined {

@@ -47,7 +47,7 @@ describe('handleMessage with the CLI traffic of PROTOCOL.md', () => {
       id: 0,
       result: {
         protocolVersion: '2025-11-25',
-        capabilities: { tools: { listChanged: false }, logging: {} },
+        capabilities: { tools: { listChanged: true }, logging: {} },
         serverInfo: { name: 'calc', version: '1.0.0' },
       },
     });
@@ -352,5 +352,55 @@ describe('server definition', () => {
     expect(calc).toMatchObject({ type: 'sdk', name: 'calc', version: '1.0.0', tools: [add, div] });
     expect(calc.toolNames()).toEqual(['mcp__calc__add', 'mcp__calc__divide']);
     expect(calc.toolNames('math')).toEqual(['mcp__math__add', 'mcp__math__divide']);
+  });
+});
+
+describe('in process: run-time changes and client requests', () => {
+  test('list_changed reaches every initialized session through its notification channel', async () => {
+    const config = createSdkMcpServer({ name: 's', tools: [add] });
+    const sessions: JSONRPCMessage[][] = [[], []];
+    for (const received of sessions) {
+      await config.instance.handleMessage(CLI_INITIALIZE, {
+        ...live(),
+        sendNotification: (n) => void received.push(n),
+      });
+    }
+    config.addTool(tool('later', 'd', {}, () => 'ok'));
+    await expect
+      .poll(() => sessions.map((s) => s.map((n) => n.method)))
+      .toEqual([['notifications/tools/list_changed'], ['notifications/tools/list_changed']]);
+    const list = await config.instance.handleMessage(
+      { jsonrpc: '2.0', id: 5, method: 'tools/list' },
+      live(),
+    );
+    expect((list?.result as { tools: { name: string }[] }).tools.map((t) => t.name)).toEqual([
+      'add',
+      'later',
+    ]);
+    expect(config.tools.map((t) => t.name)).toEqual(['add', 'later']);
+  });
+
+  test('a client without the capability gets a typed error the model reads', async () => {
+    const asks = tool('asks', 'd', {}, async (_args, context) => {
+      const answer = await context.elicit('Name?', { name: z.string() });
+      return answer.action;
+    });
+    const { instance } = createSdkMcpServer({ name: 's', tools: [asks] });
+    await instance.handleMessage(CLI_INITIALIZE, live());
+    const response = await instance.handleMessage(
+      { jsonrpc: '2.0', id: 6, method: 'tools/call', params: { name: 'asks', arguments: {} } },
+      live(),
+    );
+    expect(response?.result).toEqual({
+      content: [
+        {
+          type: 'text',
+          text:
+            'Tool "asks" failed: Tool "asks" sent elicitation/create, but the client did not declare the "elicitation" capability. ' +
+            'Check context.clientCapabilities first and fall back when it is missing.',
+        },
+      ],
+      isError: true,
+    });
   });
 });

@@ -15,6 +15,48 @@ export type {
   ToolProgress,
   ToolResult,
 } from './ToolDefinition.js';
+export type {
+  AuthInfo,
+  ClientCapabilities,
+  CreateMessageRequestParams,
+  CreateMessageResult,
+  ElicitOutcome,
+  HandlerContext,
+  McpClientChannel,
+  Root,
+} from './context/HandlerContext.js';
+export type { HandlerCallOptions } from './context/createHandlerContext.js';
+export { resource, resourceTemplate, isResourceDefinition } from './resource/resource.js';
+export type {
+  AnyResourceDefinition,
+  ListedResource,
+  ReadResourceResult,
+  Resource,
+  ResourceContentsInput,
+  ResourceContext,
+  ResourceDefinition,
+  ResourceHandler,
+  ResourceHandlerReturn,
+  ResourceMetadata,
+  ResourceTemplate,
+  ResourceTemplateDefinition,
+  ResourceTemplateExtras,
+  ResourceTemplateHandler,
+} from './resource/ResourceDefinition.js';
+export type { UriTemplateVariableName, UriTemplateVariables } from './uriTemplate/UriTemplate.js';
+export { prompt, isPromptDefinition } from './prompt/prompt.js';
+export type {
+  AnyPromptDefinition,
+  GetPromptResult,
+  Prompt,
+  PromptContext,
+  PromptDefinition,
+  PromptExtras,
+  PromptHandler,
+  PromptHandlerReturn,
+  PromptMessage,
+} from './prompt/PromptDefinition.js';
+export type { Completer, CompletionContext } from './completion/Completer.js';
 export { jsonSchema } from './schema/jsonSchema.js';
 export type {
   InferSchemaOutput,
@@ -40,5 +82,10 @@ export {
   type HttpHandlerOptions,
   type McpHttpHandler,
 } from './createHttpHandler.js';
+export type { HostCheckOptions } from './http/hostCheck.js';
+export type { HttpAuthOptions } from './http/bearerAuth.js';
+export { InMemoryEventStore, type EventStore } from './http/InMemoryEventStore.js';
 export { mcpToolName, mcpToolNames, type McpToolName, type NamedToolServer } from './toolNames.js';
 export { ToolDefinitionError, type ToolDefinitionErrorCode } from './errors/ToolDefinitionError.js';
+export { McpRequestError, type McpRequestErrorCode } from './errors/McpRequestError.js';
+export { ClientRequestError, type ClientRequestErrorCode } from './errors/ClientRequestError.js';

@@ -1,16 +1,16 @@
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import { messageOf } from './messageOf.js';
 import { errorResult, normalizeResult } from './result/normalizeResult.js';
 import type { Validator } from './schema/createValidator.js';
 import { formatIssues } from './schema/formatIssues.js';
+import { createHandlerContext, isAborted } from './context/createHandlerContext.js';
 import type {
   CallToolResult,
   ToolCallOptions,
   ToolContext,
   ToolHandler,
-  ToolProgress,
 } from './ToolDefinition.js';
 
-const NEVER_ABORTED = new AbortController().signal;
 const EMPTY_META: Readonly<Record<string, unknown>> = Object.freeze({});
 
 export interface ToolRunnerSpec {
@@ -31,7 +31,6 @@ export function createToolRunner(
   const { name, validateInput, validateOutput, handler } = spec;
 
   return async (args, options = {}) => {
-    const signal = options.signal ?? NEVER_ABORTED;
     const meta = options.meta ?? EMPTY_META;
 
     const input = await validateInput(args ?? {});
@@ -39,42 +38,26 @@ export function createToolRunner(
       return errorResult(`Invalid arguments for tool "${name}":\n${formatIssues(input.issues)}`);
     }
 
-    if (signal.aborted) return errorResult(`Tool "${name}" was cancelled.`);
+    if (isAborted(options)) return errorResult(`Tool "${name}" was cancelled.`);
 
-    const { onProgress, onLog } = options;
     const toolUseId = meta['claudecode/toolUseId'];
-    const context: ToolContext = {
-      signal,
+    const context: ToolContext = Object.assign(createHandlerContext(`Tool "${name}"`, options), {
       toolName: name,
       toolUseId: typeof toolUseId === 'string' ? toolUseId : undefined,
-      meta,
-      reportProgress: async (progress: ToolProgress) => {
-        if (!onProgress || signal.aborted) return;
-        try {
-          await onProgress(progress);
-        } catch {
-          // Progress is best effort: a closed connection must not fail the tool.
-        }
-      },
-      log: async (level, data) => {
-        if (!onLog || signal.aborted) return;
-        try {
-          await onLog(level, data);
-        } catch {
-          // Logging is best effort.
-        }
-      },
-    };
+    });
 
-    let result: CallToolResult;
+    let result: CallToolResult | string;
     try {
       result = normalizeResult(
         await handler(input.value as never, context),
         validateOutput !== undefined,
       );
     } catch (error) {
-      if (signal.aborted) return errorResult(`Tool "${name}" was cancelled.`);
+      if (isAborted(options)) return errorResult(`Tool "${name}" was cancelled.`);
       return errorResult(`Tool "${name}" failed: ${messageOf(error)}`);
+    }
+    if (typeof result === 'string') {
+      return errorResult(`Tool "${name}" returned an invalid result: ${result}`);
     }
 
     if (validateOutput && result.isError !== true) {
@@ -101,6 +84,8 @@ export function createToolRunner(
       };
     }
 
+    // Plain text results (most of them) are checked by hand; anything else by the MCP schema.
+    if (isPlainTextResult(result)) return result;
     const checked = CallToolResultSchema.safeParse(result);
     if (!checked.success) {
       return errorResult(
@@ -113,12 +98,18 @@ export function createToolRunner(
   };
 }
 
-function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  if (typeof error === 'string') return error;
-  try {
-    return JSON.stringify(error) ?? String(error);
-  } catch {
-    return String(error);
+const TEXT_RESULT_KEYS = new Set(['content', 'isError', '_meta', 'structuredContent']);
+
+/** `{ content: [{ type: 'text', text }…], isError? }`: valid MCP without a schema parse. */
+function isPlainTextResult(result: CallToolResult): boolean {
+  for (const key in result) if (!TEXT_RESULT_KEYS.has(key)) return false;
+  if (result._meta !== undefined || result.structuredContent !== undefined) return false;
+  if (result.isError !== undefined && typeof result.isError !== 'boolean') return false;
+  for (const block of result.content) {
+    if (typeof block !== 'object' || block === null || block.type !== 'text') return false;
+    let keys = 0;
+    for (const _key in block) keys++;
+    if (keys !== 2 || typeof block.text !== 'string') return false;
   }
+  return true;
 }

@@ -6,13 +6,21 @@ test('export list of the built package', async () => {
   const api = (await import(/* @vite-ignore */ dist)) as Record<string, unknown>;
   expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
     [
+      "ClientRequestError",
+      "InMemoryEventStore",
+      "McpRequestError",
       "ToolDefinitionError",
       "createHttpHandler",
       "createSdkMcpServer",
+      "isPromptDefinition",
+      "isResourceDefinition",
       "isToolDefinition",
       "jsonSchema",
       "mcpToolName",
       "mcpToolNames",
+      "prompt",
+      "resource",
+      "resourceTemplate",
       "serveStdio",
       "tool",
     ]

@@ -96,7 +96,7 @@ describe('createHttpHandler on node:http (127.0.0.1) with a real MCP client', ()
 
 describe('createHttpHandler: lifecycle', () => {
   test('idle sessions are closed after sessionIdleTimeoutMs', async () => {
-    const handler = lib.createHttpHandler(createTestServer(lib), { sessionIdleTimeoutMs: 50 });
+    const handler = lib.createHttpHandler(createTestServer(lib), { sessionIdleTimeoutMs: 500 });
     const { http, url } = await listen(handler);
     const client = new Client({ name: 'idle', version: '1.0.0' });
     try {
@@ -163,7 +163,7 @@ describe('handler.fetch (Web-standard Request/Response) with a real MCP client',
 
   beforeAll(async () => {
     handler = lib.createHttpHandler(createTestServer(lib));
-    transport = new StreamableHTTPClientTransport(new URL('http://mcp.test/mcp'), {
+    transport = new StreamableHTTPClientTransport(new URL('http://127.0.0.1/mcp'), {
       fetch: (input, init) => handler.fetch(new Request(input, init)),
     });
     client = new Client({ name: 'fetch-test', version: '1.0.0' });

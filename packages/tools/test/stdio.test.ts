@@ -28,7 +28,7 @@ describe('serveStdio with a real MCP client', () => {
 
   test('initialize reports the server', () => {
     expect(client.getServerVersion()).toEqual({ name: 'test', version: '0.0.1' });
-    expect(client.getServerCapabilities()).toEqual({ tools: { listChanged: false }, logging: {} });
+    expect(client.getServerCapabilities()).toEqual({ tools: { listChanged: true }, logging: {} });
   });
 
   clientBehaviour(

@@ -6,9 +6,13 @@ export type ToolDefinitionErrorCode =
   | 'INVALID_TOOL_NAME'
   /** Two tools of one server share a name. */
   | 'DUPLICATE_TOOL_NAME'
+  /** Two resources (same URI or name), templates or prompts of one server collide. */
+  | 'DUPLICATE_NAME'
+  /** A resource template that is not a valid RFC 6570 URI template. */
+  | 'INVALID_URI_TEMPLATE'
   /** An input or output schema that cannot become the JSON Schema the model sees. */
   | 'UNSUPPORTED_SCHEMA'
-  /** Any other mistake in a `tool()` or `createSdkMcpServer()` call (missing handler, bad extras…). */
+  /** Any other mistake in a `tool()`, `resource()`, `prompt()` or `createSdkMcpServer()` call (missing handler, bad extras…). */
   | 'INVALID_TOOL_DEFINITION';
 
 /**

@@ -117,15 +117,24 @@ describe('tools/list JSON for each schema flavour', () => {
     expect(await listedTools([t])).toMatchSnapshot();
   });
 
-  test('plain JSON Schema is sent as given (minus $schema)', async () => {
-    const t = tool(
-      'search',
-      'Search',
-      { $schema: 'https://json-schema.org/draft/2020-12/schema', ...jsonSearch },
-      () => 'ok',
-    );
+  test('plain JSON Schema is sent intact ($schema, $defs, additionalProperties)', async () => {
+    const t = tool('search', 'Search', jsonSearch, () => 'ok');
     const [entry] = (await listedTools([t])) as [{ inputSchema: unknown }];
     expect(entry.inputSchema).toEqual(jsonSearch);
+    const draft2020 = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      $defs: { address: { type: 'object', properties: { city: { type: 'string' } } } },
+      properties: { name: { type: 'string' }, address: { $ref: '#/$defs/address' } },
+      additionalProperties: false,
+    } as const;
+    const intact = tool('intact', 'Intact', draft2020, (args) => JSON.stringify(args));
+    const [listed] = (await listedTools([intact])) as [{ inputSchema: unknown }];
+    expect(listed.inputSchema).toEqual(draft2020);
+    expect((await intact.call({ address: { city: 1 } })).isError).toBe(true);
+    expect(await intact.call({ address: { city: 'Oslo' } })).toEqual({
+      content: [{ type: 'text', text: '{"address":{"city":"Oslo"}}' }],
+    });
     expect(entry).toMatchSnapshot();
   });
 

@@ -76,7 +76,9 @@ export function toJsonSchema(
       break;
   }
 
-  delete result['$schema'];
+  // Zod's own `$schema` is noise for the model; an author's JSON Schema is sent intact
+  // (`$schema`, `$defs`, `additionalProperties`), as JSON Schema 2020-12 servers expect.
+  if (detected.kind !== 'json-schema') delete result['$schema'];
   if (result['type'] !== 'object') {
     throw new ToolDefinitionError(
       'UNSUPPORTED_SCHEMA',

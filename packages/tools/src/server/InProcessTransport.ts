@@ -23,6 +23,20 @@ interface PendingRequest {
 }
 
 const INVALID_REQUEST = -32600;
+/** Sessions whose channel unsolicited notifications (list_changed) go to; older ones are dropped. */
+const MAX_SESSION_CHANNELS = 32;
+
+/** Answers `tools/call` without the MCP SDK's per-request machinery (the in-process hot path). */
+export type FastToolCall = (
+  params: Record<string, unknown> | undefined,
+  context: InProcessRequestContext,
+  cancelled: FastCallCancellation,
+) => Promise<{ result: unknown } | { error: { code: number; message: string } } | undefined>;
+
+/** Lets a fast call learn about `notifications/cancelled` without creating a signal up front. */
+export interface FastCallCancellation {
+  onCancel: ((reason: string | undefined) => void) | undefined;
+}
 
 /**
  * An MCP transport with no wire: `dispatch()` hands one JSON-RPC message to the connected
@@ -38,6 +52,11 @@ export class InProcessTransport implements Transport {
   // Not 0: the SDK's cancellation handler ignores a falsy requestId.
   #nextId = 1;
   readonly #pending = new Map<number, PendingRequest>();
+  readonly #fastPending = new Map<string | number, FastCallCancellation>();
+  /** Notification channels of recent sessions, captured from their `initialize` requests. */
+  readonly #sessions = new Set<NonNullable<InProcessRequestContext['sendNotification']>>();
+  /** Set by the server once initialized: `tools/call` then skips the MCP SDK. */
+  fastToolCall: FastToolCall | undefined;
 
   async start(): Promise<void> {}
 
@@ -65,7 +84,31 @@ export class InProcessTransport implements Transport {
         }
       }
     }
-    // Server-to-client requests (sampling, elicitation) are never sent by a tools server.
+    if ('method' in message && 'id' in message) {
+      // Server-to-client requests (sampling, elicitation, roots): core's channel to the CLI
+      // carries notifications only, so answer at once instead of letting the handler hang.
+      queueMicrotask(() =>
+        this.onmessage?.({
+          jsonrpc: '2.0',
+          id: message.id,
+          error: {
+            code: -32601,
+            message: `The in-process route cannot carry the server-to-client request ${message.method}; serve over stdio or HTTP.`,
+          },
+        }),
+      );
+      return;
+    }
+    if (!('id' in message) && options?.relatedRequestId === undefined) {
+      // Unsolicited (list_changed, resources/updated): to every recent session.
+      for (const send of this.#sessions) {
+        try {
+          await send(message as JSONRPCMessage);
+        } catch {
+          // A session that ended drops it.
+        }
+      }
+    }
   }
 
   /** Deliver one message from the client; resolves with the response (undefined for notifications and cancelled requests). */
@@ -103,13 +146,24 @@ export class InProcessTransport implements Transport {
             this.#cancel(internalId, typeof reason === 'string' ? reason : undefined);
           }
         }
+        const fast = this.#fastPending.get(requestId as string | number);
+        fast?.onCancel?.(typeof reason === 'string' ? reason : undefined);
       } else {
         this.onmessage?.(message as McpJSONRPCMessage);
       }
       return Promise.resolve(undefined);
     }
     if (!validId) return Promise.resolve(invalid(null, 'id must be a string or an integer'));
+    if (method === 'tools/call' && this.fastToolCall) {
+      return this.#fastCall(id, params as Record<string, unknown> | undefined, context);
+    }
     if (context.signal.aborted) return Promise.resolve(undefined);
+    if (method === 'initialize' && context.sendNotification) {
+      this.#sessions.add(context.sendNotification);
+      if (this.#sessions.size > MAX_SESSION_CHANNELS) {
+        this.#sessions.delete(this.#sessions.values().next().value!);
+      }
+    }
 
     const internalId = this.#nextId++;
     return new Promise((resolve) => {
@@ -125,6 +179,22 @@ export class InProcessTransport implements Transport {
       signal.addEventListener('abort', onAbort, { once: true });
       this.onmessage?.({ ...message, id: internalId } as McpJSONRPCMessage);
     });
+  }
+
+  async #fastCall(
+    id: string | number,
+    params: Record<string, unknown> | undefined,
+    context: InProcessRequestContext,
+  ): Promise<JSONRPCMessage | undefined> {
+    const cancellation: FastCallCancellation = { onCancel: undefined };
+    this.#fastPending.set(id, cancellation);
+    try {
+      // `undefined`: cancelled by the client, which then expects no response.
+      const answer = await this.fastToolCall!(params, context, cancellation);
+      return answer && ({ jsonrpc: '2.0', id, ...answer } as JSONRPCMessage);
+    } finally {
+      if (this.#fastPending.get(id) === cancellation) this.#fastPending.delete(id);
+    }
   }
 
   #settle(internalId: number, pending: PendingRequest): void {

@@ -1,15 +1,15 @@
 import type { McpSdkServerConfig } from '@agentsdk/core';
 import { ToolDefinitionError } from '../errors/ToolDefinitionError.js';
-import type { ToolRegistry } from './ToolRegistry.js';
+import type { ServerRegistry } from './ServerRegistry.js';
 
-const registries = new WeakMap<object, ToolRegistry>();
+const registries = new WeakMap<object, ServerRegistry>();
 
-export function setRegistry(config: object, registry: ToolRegistry): void {
+export function setRegistry(config: object, registry: ServerRegistry): void {
   registries.set(config, registry);
 }
 
 /** The tool registry behind a `createSdkMcpServer()` config (to serve it over stdio or HTTP). */
-export function registryOf(config: McpSdkServerConfig, caller: string): ToolRegistry {
+export function registryOf(config: McpSdkServerConfig, caller: string): ServerRegistry {
   const registry =
     typeof config === 'object' && config !== null ? registries.get(config) : undefined;
   if (!registry) {
