@@ -30,7 +30,11 @@ describe('agentsdk new', () => {
   it('adds each kind of piece to a plugin, and the plugin stays valid', async () => {
     const cwd = tempDir();
     expect(
-      (await run(bins.create, ['kit', '-t', 'plugin', '--yes', '--no-git'], { cwd })).code,
+      (
+        await run(bins.create, ['kit', '-t', 'plugin', '--yes', '--no-git', '--no-install'], {
+          cwd,
+        })
+      ).code,
     ).toBe(0);
     const plugin = join(cwd, 'kit');
     const skill = await run(bins.agentsdk, ['new', 'skill', 'extra-skill', '--json'], {
@@ -106,6 +110,26 @@ describe('agentsdk validate', () => {
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/bad-skill\/SKILL\.md:2:7 error NAME_FORMAT/);
     expect(text.stderr).toContain('✘ skill');
+  });
+
+  it("format violations in a plugin are errors; --lenient gives Claude Code's severities", async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'kit', 'skills', 'greet'), { recursive: true });
+    mkdirSync(join(cwd, 'kit', 'agents'));
+    writeFileSync(join(cwd, 'kit', 'skills', 'greet', 'SKILL.md'), '---\nname: Greet\n---\nHi\n');
+    writeFileSync(join(cwd, 'kit', 'agents', 'a.md'), '---\nname: a\n---\nPrompt\n');
+    const strict = await run(bins.agentsdk, ['validate', 'kit', '--json'], { cwd });
+    expect(strict.code).toBe(1);
+    const codes = (
+      JSON.parse(strict.stdout) as { diagnostics: { code: string; severity: string }[] }
+    ).diagnostics
+      .filter((d) => d.severity === 'error')
+      .map((d) => d.code)
+      .sort();
+    expect(codes).toEqual(['DESCRIPTION_MISSING', 'DESCRIPTION_MISSING', 'NAME_FORMAT']);
+    const lenient = await run(bins.agentsdk, ['validate', 'kit', '--lenient', '--json'], { cwd });
+    expect(lenient.code).toBe(0);
+    expect(JSON.parse(lenient.stdout)).toMatchObject({ valid: true, errors: 0 });
   });
 
   it('a missing path is exit 1 with the path named', async () => {
