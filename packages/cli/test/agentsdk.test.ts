@@ -168,7 +168,12 @@ describe('agentsdk record and replay (real CLI, scripted model)', () => {
     expect(recorded.stderr).toContain('[tool_result] 5');
     expect(recorded.stdout).toBe('2 + 3 = 5\n');
     expect(recorded.code).toBe(0);
-    expect(readFileSync(join(cwd, 'add.jsonl'), 'utf8')).not.toContain('sk-test-offline');
+    expect(recorded.stderr).toContain('[turn 1]');
+    expect(recorded.stderr).toContain('2 turn(s), 1 tool call(s), 0 API retries');
+    const fixture = readFileSync(join(cwd, 'add.jsonl'), 'utf8');
+    expect(fixture).not.toContain('sk-offline');
+    expect(fixture).not.toContain(cwd); // the working directory is redacted
+    expect(fixture).toContain('<redacted:cwd>');
 
     const printed = await run(bins.agentsdk, ['replay', 'add.jsonl'], { cwd });
     expect(printed.code).toBe(0);
@@ -199,6 +204,46 @@ describe('agentsdk record and replay (real CLI, scripted model)', () => {
     expect(changed.code).toBe(1);
     expect(changed.stderr).toContain('expected: "5"');
     expect(changed.stderr).toContain('actual:   "6"');
+  }, 60_000);
+
+  it('fails fast without credentials, naming --model-script; writes no fixture', async () => {
+    const cwd = tempDir();
+    const result = await run(bins.agentsdk, ['record', '-o', 'x.jsonl', '--', 'hi'], {
+      cwd,
+      env: {
+        HOME: tempDir(),
+        ANTHROPIC_API_KEY: '',
+        ANTHROPIC_AUTH_TOKEN: '',
+        CLAUDE_CODE_OAUTH_TOKEN: '',
+      },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('No Anthropic credentials');
+    expect(result.stderr).toContain('--model-script <script.json>');
+    expect(existsSync(join(cwd, 'x.jsonl'))).toBe(false);
+  });
+
+  it('a failed session writes a fixture only with --keep-failed', async () => {
+    const cwd = tempDir();
+    const args = (...extra: string[]) => [
+      'record',
+      '-o',
+      'failed.jsonl',
+      '--model-script',
+      join(support, 'fail.script.json'),
+      '--cli',
+      claude.path,
+      ...extra,
+      '--',
+      'hi',
+    ];
+    const dropped = await run(bins.agentsdk, args(), { cwd });
+    expect(dropped.code).toBe(1);
+    expect(dropped.stderr).toContain('No fixture written (pass --keep-failed to keep one).');
+    expect(existsSync(join(cwd, 'failed.jsonl'))).toBe(false);
+    const kept = await run(bins.agentsdk, args('--keep-failed'), { cwd });
+    expect(kept.code).toBe(1);
+    expect(existsSync(join(cwd, 'failed.jsonl'))).toBe(true);
   }, 60_000);
 
   it('bad input: missing fixture, missing -o, a module without tools', async () => {
