@@ -53,13 +53,38 @@ describe('agentsdk new', () => {
       'src/word-count.ts\n',
     );
     expect(readFileSync(join(plugin, 'src', 'word-count.ts'), 'utf8')).toContain(
-      "export const wordCount = tool(\n  'word_count',",
+      "export const wordCount = tool(\n  'word-count',",
     );
     expect((await run(bins.agentsdk, ['new', 'plugin', 'sub'], { cwd: plugin })).stdout).toContain(
       'plugins/sub/.claude-plugin/plugin.json',
     );
     const valid = await run(bins.agentsdk, ['validate', '--json'], { cwd: plugin });
     expect(JSON.parse(valid.stdout)).toMatchObject({ kind: 'plugin', valid: true });
+  });
+
+  it("new tool: the tools package's naming rules, one spelling, registered with the server", async () => {
+    const cwd = tempDir();
+    expect(
+      (await run(bins.create, ['weather', '--yes', '--no-git', '--no-install'], { cwd })).code,
+    ).toBe(0);
+    const project = join(cwd, 'weather');
+    for (const name of ['get_weather', 'Weather']) {
+      const added = await run(bins.agentsdk, ['new', 'tool', name, '--json'], { cwd: project });
+      expect(added.stderr).toContain('Registered in src/index.ts.');
+      expect(added.code).toBe(0);
+      expect(JSON.parse(added.stdout)).toMatchObject({ files: [`src/${name}.ts`, 'src/index.ts'] });
+      expect(readFileSync(join(project, 'src', `${name}.ts`), 'utf8')).toContain(
+        `export const ${name} = tool(\n  '${name}',`,
+      );
+    }
+    const index = readFileSync(join(project, 'src', 'index.ts'), 'utf8');
+    expect(index).toContain("import { get_weather } from './get_weather.js';");
+    expect(index).toContain("import { Weather } from './Weather.js';");
+    expect(index).toContain('tools: [greet, get_weather, Weather],');
+    expect(index).toContain('export { greet, get_weather, Weather };');
+    const bad = await run(bins.agentsdk, ['new', 'tool', 'get weather'], { cwd: project });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('tool names use only letters, digits, "_" and "-"');
   });
 
   it('bad input: unknown template, invalid name, existing files', async () => {
