@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 const RUN_TIMEOUT_MS = 45_000;
+const START_FLAGS = ['--conditions=@agentsdk/source', '--import', 'tsx'];
 
 interface Example {
   /** Folder under examples/. */
@@ -290,7 +291,9 @@ async function run(example: Example): Promise<Run> {
     if (key.startsWith('ANTHROPIC_') || key.startsWith('CLAUDE_') || key === 'NODE_OPTIONS')
       delete env[key];
 
-  const child = spawn(process.execPath, ['--import', 'tsx', example.script ?? 'src/main.ts'], {
+  // The `start` script's flags: `@agentsdk/source` loads our packages from src/, so an example
+  // runs on a fresh clone right after install, with nothing built.
+  const child = spawn(process.execPath, [...START_FLAGS, example.script ?? 'src/main.ts'], {
     cwd: join(EXAMPLES, example.dir),
     env,
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -359,6 +362,15 @@ describe('examples run offline', () => {
       (name) => name !== 'shared' && existsSync(join(EXAMPLES, name, 'package.json')),
     );
     expect(new Set(examples.map((e) => e.dir))).toEqual(new Set(folders));
+  });
+
+  it('each `start` script is the command run here (no build step before it)', () => {
+    for (const dir of new Set(examples.map((e) => e.dir))) {
+      const pkg = JSON.parse(readFileSync(join(EXAMPLES, dir, 'package.json'), 'utf8')) as {
+        scripts: { start: string };
+      };
+      expect(pkg.scripts.start, dir).toBe(`node ${START_FLAGS.join(' ')} src/main.ts`);
+    }
   });
 
   it.each(examples.map((e) => [`${e.dir}${e.script ? ` (${e.script})` : ''}`, e] as const))(

@@ -1,10 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverCli, type ClaudeAgentOptions } from '@agentsdk/core';
-import { createModelServer, type ModelServer, type ModelTurn } from '@agentsdk/testing';
+import { offlineEnvironment, type ModelServer, type ModelTurn } from '@agentsdk/testing';
 import { afterEach, expect } from 'vitest';
 
 /** The pinned real CLI, found the way users' installs find it (this package's node_modules). */
@@ -27,36 +25,20 @@ export async function e2e(
   turns: ModelTurn[] = [],
   extra: { subagentScript?: ModelTurn[] } = {},
 ): Promise<E2E> {
-  const root = mkdtempSync(join(tmpdir(), 'agentsdk-e2e-'));
-  const home = join(root, 'home');
-  const tmp = join(root, 'tmp');
-  const cwd = join(root, 'project');
-  for (const dir of [home, tmp, cwd]) mkdirSync(dir, { recursive: true });
-  const server = await createModelServer({ script: turns, ...extra });
-  open.push(async () => {
-    await server.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  // The public offline mode: scripted model, private HOME and TMPDIR (one copy of that set-up).
+  const offline = await offlineEnvironment({ script: turns, ...extra });
+  const cwd = offline.workspace('project');
+  open.push(() => offline.close());
   return {
-    server,
-    home,
-    tmp,
+    server: offline.server,
+    home: offline.home,
+    tmp: offline.tmp,
     cwd,
     options: (extra = {}) => ({
       cliPath: cli.path,
       cwd,
       ...extra,
-      env: {
-        HOME: home,
-        TMPDIR: tmp,
-        ANTHROPIC_API_KEY: 'sk-test-offline',
-        ANTHROPIC_BASE_URL: server.url,
-        ANTHROPIC_AUTH_TOKEN: undefined,
-        CLAUDE_CODE_MAX_RETRIES: '0',
-        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-        DISABLE_TELEMETRY: '1',
-        ...extra.env,
-      },
+      env: { ...offline.env, ...extra.env },
     }),
   };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createModelServer, type ModelServer, type ModelTurn } from '@agentsdk/testing';
+import { offlineEnvironment, type ModelServer, type ModelTurn } from '@agentsdk/testing';
 
 export interface ModelEnvironmentOptions {
   /** Offline only: the turns answered to subagents (requests from inside an `Agent` call). */
@@ -10,7 +10,7 @@ export interface ModelEnvironmentOptions {
 
 export interface ModelEnvironment extends AsyncDisposable {
   /** Env for the CLI (`options.env`): the scripted server offline, nothing extra online. */
-  env: Record<string, string | undefined>;
+  env: Readonly<Record<string, string | undefined>>;
   offline: boolean;
   /** The scripted model server (offline only), e.g. to wait for a stalled answer. */
   server: ModelServer | undefined;
@@ -23,11 +23,11 @@ export interface ModelEnvironment extends AsyncDisposable {
 }
 
 /**
- * The one offline/online switch of every example. With ANTHROPIC_API_KEY set, the CLI talks to
- * the real Claude API. Without it, a scripted model server (from `@agentsdk/testing`) starts on
- * 127.0.0.1, the real CLI is pointed at it, and `turns` are what the "model" answers, in order.
- * Offline runs also get a private HOME and TMPDIR, so nothing of the user's Claude setup is read
- * or written. Prints a one-line banner saying which it is.
+ * The online/offline switch of the examples, over `offlineEnvironment()` from `@agentsdk/testing`
+ * (the public API: use that in your own code). With ANTHROPIC_API_KEY set, the CLI talks to the
+ * real Claude API. Without it, `offlineEnvironment()` starts the scripted model on 127.0.0.1 with a
+ * private HOME and TMPDIR, and `turns` are what the "model" answers, in order. Prints a one-line
+ * banner saying which it is.
  */
 export async function modelEnvironment(
   turns: ModelTurn[],
@@ -65,30 +65,20 @@ export async function modelEnvironment(
   }
 
   // #region scripted-model
-  // A local fake of the Messages API that answers each model request with the next scripted turn.
-  const server = await createModelServer({
+  // One call from @agentsdk/testing: a local fake of the Messages API answering each model request
+  // with the next scripted turn, and the env pointing the real CLI at it (private HOME and TMPDIR).
+  const offline = await offlineEnvironment({
     script: turns,
     ...(options.subagentScript ? { subagentScript: options.subagentScript } : {}),
   });
-  const home = workspace('home');
-  // Point the real CLI at it, with a private HOME and TMPDIR (sessions, settings, scratch files).
-  const env = {
-    ANTHROPIC_API_KEY: 'offline-example-key', // any value: nothing leaves 127.0.0.1
-    ANTHROPIC_BASE_URL: server.url,
-    ANTHROPIC_AUTH_TOKEN: undefined, // removed from the CLI's environment
-    HOME: home,
-    TMPDIR: home,
-    CLAUDE_CODE_MAX_RETRIES: '0', // scripted API errors are not retried by the CLI
-    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-    DISABLE_TELEMETRY: '1',
-  };
   // #endregion scripted-model
+  const { env, server } = offline;
   console.log(
     `[offline] No ANTHROPIC_API_KEY: the real Claude Code CLI talks to a scripted model at ${server.url}.`,
   );
   const close = () =>
     (closed ??= (async () => {
-      await server.close();
+      await offline.close();
       removeRoot();
     })());
   return {

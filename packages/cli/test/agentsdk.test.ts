@@ -30,7 +30,11 @@ describe('agentsdk new', () => {
   it('adds each kind of piece to a plugin, and the plugin stays valid', async () => {
     const cwd = tempDir();
     expect(
-      (await run(bins.create, ['kit', '-t', 'plugin', '--yes', '--no-git'], { cwd })).code,
+      (
+        await run(bins.create, ['kit', '-t', 'plugin', '--yes', '--no-git', '--no-install'], {
+          cwd,
+        })
+      ).code,
     ).toBe(0);
     const plugin = join(cwd, 'kit');
     const skill = await run(bins.agentsdk, ['new', 'skill', 'extra-skill', '--json'], {
@@ -49,13 +53,38 @@ describe('agentsdk new', () => {
       'src/word-count.ts\n',
     );
     expect(readFileSync(join(plugin, 'src', 'word-count.ts'), 'utf8')).toContain(
-      "export const wordCount = tool(\n  'word_count',",
+      "export const wordCount = tool(\n  'word-count',",
     );
     expect((await run(bins.agentsdk, ['new', 'plugin', 'sub'], { cwd: plugin })).stdout).toContain(
       'plugins/sub/.claude-plugin/plugin.json',
     );
     const valid = await run(bins.agentsdk, ['validate', '--json'], { cwd: plugin });
     expect(JSON.parse(valid.stdout)).toMatchObject({ kind: 'plugin', valid: true });
+  });
+
+  it("new tool: the tools package's naming rules, one spelling, registered with the server", async () => {
+    const cwd = tempDir();
+    expect(
+      (await run(bins.create, ['weather', '--yes', '--no-git', '--no-install'], { cwd })).code,
+    ).toBe(0);
+    const project = join(cwd, 'weather');
+    for (const name of ['get_weather', 'Weather']) {
+      const added = await run(bins.agentsdk, ['new', 'tool', name, '--json'], { cwd: project });
+      expect(added.stderr).toContain('Registered in src/index.ts.');
+      expect(added.code).toBe(0);
+      expect(JSON.parse(added.stdout)).toMatchObject({ files: [`src/${name}.ts`, 'src/index.ts'] });
+      expect(readFileSync(join(project, 'src', `${name}.ts`), 'utf8')).toContain(
+        `export const ${name} = tool(\n  '${name}',`,
+      );
+    }
+    const index = readFileSync(join(project, 'src', 'index.ts'), 'utf8');
+    expect(index).toContain("import { get_weather } from './get_weather.js';");
+    expect(index).toContain("import { Weather } from './Weather.js';");
+    expect(index).toContain('tools: [greet, get_weather, Weather],');
+    expect(index).toContain('export { greet, get_weather, Weather };');
+    const bad = await run(bins.agentsdk, ['new', 'tool', 'get weather'], { cwd: project });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('tool names use only letters, digits, "_" and "-"');
   });
 
   it('bad input: unknown template, invalid name, existing files', async () => {
@@ -108,6 +137,26 @@ describe('agentsdk validate', () => {
     expect(text.stderr).toContain('✘ skill');
   });
 
+  it("format violations in a plugin are errors; --lenient gives Claude Code's severities", async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'kit', 'skills', 'greet'), { recursive: true });
+    mkdirSync(join(cwd, 'kit', 'agents'));
+    writeFileSync(join(cwd, 'kit', 'skills', 'greet', 'SKILL.md'), '---\nname: Greet\n---\nHi\n');
+    writeFileSync(join(cwd, 'kit', 'agents', 'a.md'), '---\nname: a\n---\nPrompt\n');
+    const strict = await run(bins.agentsdk, ['validate', 'kit', '--json'], { cwd });
+    expect(strict.code).toBe(1);
+    const codes = (
+      JSON.parse(strict.stdout) as { diagnostics: { code: string; severity: string }[] }
+    ).diagnostics
+      .filter((d) => d.severity === 'error')
+      .map((d) => d.code)
+      .sort();
+    expect(codes).toEqual(['DESCRIPTION_MISSING', 'DESCRIPTION_MISSING', 'NAME_FORMAT']);
+    const lenient = await run(bins.agentsdk, ['validate', 'kit', '--lenient', '--json'], { cwd });
+    expect(lenient.code).toBe(0);
+    expect(JSON.parse(lenient.stdout)).toMatchObject({ valid: true, errors: 0 });
+  });
+
   it('a missing path is exit 1 with the path named', async () => {
     const cwd = tempDir();
     const result = await run(bins.agentsdk, ['validate', 'nope'], { cwd });
@@ -144,7 +193,12 @@ describe('agentsdk record and replay (real CLI, scripted model)', () => {
     expect(recorded.stderr).toContain('[tool_result] 5');
     expect(recorded.stdout).toBe('2 + 3 = 5\n');
     expect(recorded.code).toBe(0);
-    expect(readFileSync(join(cwd, 'add.jsonl'), 'utf8')).not.toContain('sk-test-offline');
+    expect(recorded.stderr).toContain('[turn 1]');
+    expect(recorded.stderr).toContain('2 turn(s), 1 tool call(s), 0 API retries');
+    const fixture = readFileSync(join(cwd, 'add.jsonl'), 'utf8');
+    expect(fixture).not.toContain('sk-offline');
+    expect(fixture).not.toContain(cwd); // the working directory is redacted
+    expect(fixture).toContain('<redacted:cwd>');
 
     const printed = await run(bins.agentsdk, ['replay', 'add.jsonl'], { cwd });
     expect(printed.code).toBe(0);
@@ -175,6 +229,46 @@ describe('agentsdk record and replay (real CLI, scripted model)', () => {
     expect(changed.code).toBe(1);
     expect(changed.stderr).toContain('expected: "5"');
     expect(changed.stderr).toContain('actual:   "6"');
+  }, 60_000);
+
+  it('fails fast without credentials, naming --model-script; writes no fixture', async () => {
+    const cwd = tempDir();
+    const result = await run(bins.agentsdk, ['record', '-o', 'x.jsonl', '--', 'hi'], {
+      cwd,
+      env: {
+        HOME: tempDir(),
+        ANTHROPIC_API_KEY: '',
+        ANTHROPIC_AUTH_TOKEN: '',
+        CLAUDE_CODE_OAUTH_TOKEN: '',
+      },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('No Anthropic credentials');
+    expect(result.stderr).toContain('--model-script <script.json>');
+    expect(existsSync(join(cwd, 'x.jsonl'))).toBe(false);
+  });
+
+  it('a failed session writes a fixture only with --keep-failed', async () => {
+    const cwd = tempDir();
+    const args = (...extra: string[]) => [
+      'record',
+      '-o',
+      'failed.jsonl',
+      '--model-script',
+      join(support, 'fail.script.json'),
+      '--cli',
+      claude.path,
+      ...extra,
+      '--',
+      'hi',
+    ];
+    const dropped = await run(bins.agentsdk, args(), { cwd });
+    expect(dropped.code).toBe(1);
+    expect(dropped.stderr).toContain('No fixture written (pass --keep-failed to keep one).');
+    expect(existsSync(join(cwd, 'failed.jsonl'))).toBe(false);
+    const kept = await run(bins.agentsdk, args('--keep-failed'), { cwd });
+    expect(kept.code).toBe(1);
+    expect(existsSync(join(cwd, 'failed.jsonl'))).toBe(true);
   }, 60_000);
 
   it('bad input: missing fixture, missing -o, a module without tools', async () => {

@@ -11,17 +11,19 @@ describe('create-agent-tool (flags, no prompts)', () => {
       const cwd = tempDir();
       const made = await run(
         bins.create,
-        [`my-${template}`, '--template', template, '--yes', '--no-git'],
+        [`my-${template}`, '--template', template, '--yes', '--no-git', '--no-install'],
         { cwd },
       );
       expect(made.stderr).toBe('');
       expect(made.code).toBe(0);
       expect(made.stdout).toContain(`Created ${template} my-${template}`);
-      expect(made.stdout).toContain(`cd my-${template}\n  npx agentsdk validate .`);
+      expect(made.stdout).toContain(
+        `cd my-${template}\n  npm install\n  npx agentsdk validate .\n`,
+      );
       const dir = join(cwd, `my-${template}`);
-      const ours = await run(bins.agentsdk, ['validate', dir, '--json'], { cwd });
+      const ours = await run(bins.agentsdk, ['validate', dir, '--json', '--strict'], { cwd });
       expect(ours.code).toBe(0);
-      expect(JSON.parse(ours.stdout)).toMatchObject({ valid: true, errors: 0 });
+      expect(JSON.parse(ours.stdout)).toMatchObject({ valid: true, errors: 0, warnings: 0 });
       const theirs = await sh(claude.path, ['plugin', 'validate', '.'], dir, { HOME: tempDir() });
       expect(theirs.stdout + theirs.stderr).toMatch(/Validation passed/);
       expect(theirs.code).toBe(0);
@@ -60,7 +62,9 @@ describe('create-agent-tool (flags, no prompts)', () => {
 
   it('runs git init unless --no-git', async () => {
     const cwd = tempDir();
-    expect((await run(bins.create, ['with-git', '-t', 'skill', '--yes'], { cwd })).code).toBe(0);
+    expect(
+      (await run(bins.create, ['with-git', '-t', 'skill', '--yes', '--no-install'], { cwd })).code,
+    ).toBe(0);
     expect(existsSync(join(cwd, 'with-git', '.git'))).toBe(true);
   });
 
@@ -68,13 +72,19 @@ describe('create-agent-tool (flags, no prompts)', () => {
     const cwd = tempDir();
     mkdirSync(join(cwd, 'taken'));
     writeFileSync(join(cwd, 'taken', 'old.txt'), 'old');
-    const refused = await run(bins.create, ['taken', '-t', 'agent', '--no-git'], { cwd });
+    const refused = await run(bins.create, ['taken', '-t', 'agent', '--no-git', '--no-install'], {
+      cwd,
+    });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/taken is not empty \(1 entries\).*--overwrite/);
     expect(refused.stdout).toBe('');
-    const replaced = await run(bins.create, ['taken', '-t', 'agent', '--no-git', '--overwrite'], {
-      cwd,
-    });
+    const replaced = await run(
+      bins.create,
+      ['taken', '-t', 'agent', '--no-git', '--no-install', '--overwrite'],
+      {
+        cwd,
+      },
+    );
     expect(replaced.code).toBe(0);
     expect(existsSync(join(cwd, 'taken', 'old.txt'))).toBe(false);
     expect(existsSync(join(cwd, 'taken', '.claude', 'agents', 'taken.md'))).toBe(true);

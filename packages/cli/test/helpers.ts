@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,4 +93,40 @@ export function snapshotDir(dir: string): Record<string, string> {
   };
   walk(dir);
   return out;
+}
+
+/** Our published packages, by name, with their folder under packages/. */
+export const PUBLISHED = {
+  '@agentsdk/core': 'core',
+  '@agentsdk/tools': 'tools',
+  '@agentsdk/skills': 'skills',
+  '@agentsdk/testing': 'testing',
+  'create-agent-tool': 'cli',
+} as const;
+
+/** `pnpm pack` every published package into `dest`: name → `file:` spec of its tarball. */
+export async function packWorkspace(dest: string): Promise<Record<string, string>> {
+  const specs: Record<string, string> = {};
+  for (const name of Object.keys(PUBLISHED)) {
+    const packed = await sh(
+      join(repoDir, 'scripts', 'pnpm'),
+      ['--filter', name, 'pack', '--pack-destination', dest],
+      repoDir,
+    );
+    if (packed.code !== 0) throw new Error(`pnpm pack ${name} failed: ${packed.stderr}`);
+    const file = `${name.replace('@', '').replace('/', '-')}-0.1.0.tgz`;
+    specs[name] = `file:${join(dest, file)}`;
+  }
+  return specs;
+}
+
+/**
+ * Make npm take every package of ours from its tarball, also where another of ours depends on it
+ * (they are not on the registry): `overrides` in the project's package.json.
+ */
+export function pinOverrides(project: string, specs: Record<string, string>): void {
+  const file = join(project, 'package.json');
+  const pkg = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  pkg['overrides'] = { ...specs };
+  writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
 }

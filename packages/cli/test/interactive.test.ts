@@ -3,6 +3,7 @@
  * produce the same files as the flag form.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bins, run, snapshotDir, tempDir } from './helpers.js';
@@ -76,11 +77,24 @@ describe.skipIf(!hasScript)('create-agent-tool in a terminal', () => {
         'Made in a terminal. Use when testing prompts.',
         '--yes',
         '--no-git',
+        '--no-install',
       ],
       { cwd: flagCwd },
     );
     expect(flags.code).toBe(0);
     expect(snapshotDir(join(cwd, 'pty-skill'))).toEqual(snapshotDir(join(flagCwd, 'pty-skill')));
+  }, 60_000);
+
+  it('asks about a non-empty folder before anything else', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'taken'));
+    writeFileSync(join(cwd, 'taken', 'old.txt'), 'old');
+    const { code, screen } = await inPty(`${process.execPath} ${bins.create} taken --no-git`, cwd, [
+      ['is not empty', '\r'], // Enter: the default, No
+    ]);
+    expect(code, screen).toBe(130);
+    expect(screen).not.toContain('What do you want to build?');
+    expect(readFileSync(join(cwd, 'taken', 'old.txt'), 'utf8')).toBe('old');
   }, 60_000);
 
   it('the tool template with defaults accepted by Enter', async () => {

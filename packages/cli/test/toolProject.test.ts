@@ -1,6 +1,6 @@
 /**
  * The tool template end to end: scaffold it, install it from tarballs of our packages (npm, the
- * registry for third-party packages), then its own build and tests, its stdio server under a real
+ * registry for third-party packages; `overrides` so our unpublished packages never reach the registry), then its own build and tests, its stdio server under a real
  * MCP client, and `agentsdk serve` / `agentsdk replay --tools` against its build. One install.
  */
 import { join } from 'node:path';
@@ -10,22 +10,12 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scaffold } from '../src/index.js';
-import { bins, repoDir, run, sh, tempDir } from './helpers.js';
+import { bins, packWorkspace, pinOverrides, run, sh, tempDir } from './helpers.js';
 
 let project: string;
 
 beforeAll(async () => {
-  const packs = tempDir('agentsdk-packs-');
-  const tarballs: Record<string, string> = {};
-  for (const name of ['core', 'tools', 'testing']) {
-    const packed = await sh(
-      join(repoDir, 'scripts', 'pnpm'),
-      ['--filter', `@agentsdk/${name}`, 'pack', '--pack-destination', packs],
-      repoDir,
-    );
-    expect(packed.code, packed.stderr).toBe(0);
-    tarballs[`@agentsdk/${name}`] = `file:${join(packs, `agentsdk-${name}-0.1.0.tgz`)}`;
-  }
+  const tarballs = await packWorkspace(tempDir('agentsdk-packs-'));
   const cwd = tempDir();
   const result = await scaffold({
     template: 'tool',
@@ -37,6 +27,7 @@ beforeAll(async () => {
     dependencies: tarballs,
   });
   project = result.directory;
+  pinOverrides(project, tarballs);
   const installed = await sh(
     'npm',
     ['install', '--no-audit', '--no-fund', '--loglevel=error'],

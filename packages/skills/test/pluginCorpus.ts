@@ -7,13 +7,20 @@ export interface PluginCase {
   name: string;
   /** Files of the folder: relative path → content (objects are written as JSON). */
   files: Record<string, string | object>;
-  /** Our verdict. */
+  /** Our verdict (default mode: Agent Skills format violations are errors). */
   valid: boolean;
+  /**
+   * Our verdict in the compatibility mode (`lenient: true`), when it differs from `valid`: the
+   * Agent Skills rules Claude Code tolerates. These are the deliberate differences of the default
+   * mode, listed in the README.
+   */
+  lenientValid?: boolean;
   /** Codes we must report (errors or warnings). */
   codes: PluginDiagnosticCode[];
   /**
-   * Set when `claude plugin validate` deliberately disagrees with us (listed in the README's
-   * "Deliberate differences"); otherwise the CLI's verdict must equal `valid`.
+   * Set when `claude plugin validate` deliberately disagrees with us even in the compatibility mode
+   * (listed in the README's "Deliberate differences"); otherwise the CLI's verdict must equal the
+   * compatibility-mode verdict (`lenientValid ?? valid`).
    */
   cliDiffers?: string;
 }
@@ -373,19 +380,61 @@ export const PLUGIN_CORPUS: PluginCase[] = [
     codes: ['FRONTMATTER_NOT_MAPPING'],
   },
   {
-    name: 'skill-spec-warnings-only',
+    name: 'skill-name-format',
     files: {
       ...plugin(),
-      'skills/greet/SKILL.md': skill('name: Greet_Them\nversion: 1\neffort: huge'),
+      'skills/greet/SKILL.md': skill('name: Greet_Them\ndescription: Greets. Use when asked.'),
+    },
+    valid: false,
+    lenientValid: true,
+    codes: ['NAME_FORMAT'],
+  },
+  {
+    name: 'skill-name-mismatch',
+    files: {
+      ...plugin(),
       'skills/other/SKILL.md': skill('name: not-other\ndescription: Mismatched. Use when testing.'),
     },
-    valid: true,
-    codes: ['NAME_FORMAT', 'DESCRIPTION_MISSING', 'UNKNOWN_KEY', 'FIELD_VALUE', 'NAME_MISMATCH'],
+    valid: false,
+    lenientValid: true,
+    codes: ['NAME_MISMATCH'],
+  },
+  {
+    name: 'skill-description-missing',
+    files: { ...plugin(), 'skills/greet/SKILL.md': skill('name: greet') },
+    valid: false,
+    lenientValid: true,
+    codes: ['DESCRIPTION_MISSING'],
+  },
+  {
+    name: 'skill-description-too-long',
+    files: {
+      ...plugin(),
+      'skills/greet/SKILL.md': skill(
+        `name: greet\ndescription: Use when asked. ${'x'.repeat(1100)}`,
+      ),
+    },
+    valid: false,
+    lenientValid: true,
+    codes: ['DESCRIPTION_LENGTH'],
+  },
+  {
+    name: 'skill-claude-code-field-values',
+    files: {
+      ...plugin(),
+      'skills/greet/SKILL.md': skill(
+        'name: greet\ndescription: Greets. Use when asked.\nversion: 1\neffort: huge',
+      ),
+    },
+    valid: false,
+    lenientValid: true,
+    codes: ['UNKNOWN_KEY', 'FIELD_VALUE'],
   },
   {
     name: 'skill-without-frontmatter',
     files: { ...plugin(), 'skills/greet/SKILL.md': '# Greet\n\nSay hello.\n' },
-    valid: true,
+    valid: false,
+    lenientValid: true,
     codes: ['FRONTMATTER_MISSING'],
   },
   {
@@ -427,9 +476,27 @@ export const PLUGIN_CORPUS: PluginCase[] = [
   },
   {
     name: 'agent-loose-fields',
-    files: { ...plugin(), 'agents/a.md': '---\nname: a\ntools: 5\nfoo: bar\n---\nPrompt.\n' },
-    valid: true,
-    codes: ['FIELD_TYPE', 'UNKNOWN_KEY', 'DESCRIPTION_MISSING'],
+    files: {
+      ...plugin(),
+      'agents/a.md': '---\nname: a\ndescription: A. Use for a.\ntools: 5\nfoo: bar\n---\nPrompt.\n',
+    },
+    valid: false,
+    lenientValid: true,
+    codes: ['FIELD_TYPE', 'UNKNOWN_KEY'],
+  },
+  {
+    name: 'agent-description-missing',
+    files: { ...plugin(), 'agents/a.md': '---\nname: a\n---\nPrompt.\n' },
+    valid: false,
+    lenientValid: true,
+    codes: ['DESCRIPTION_MISSING'],
+  },
+  {
+    name: 'agent-without-frontmatter',
+    files: { ...plugin(), 'agents/a.md': 'You review code.\n' },
+    valid: false,
+    lenientValid: true,
+    codes: ['FRONTMATTER_MISSING'],
   },
   {
     name: 'command-description-list',

@@ -22,6 +22,7 @@ it('exports exactly the public API', () => {
     'isErrorTurn',
     'listTools',
     'loadModelScript',
+    'offlineEnvironment',
     'parseFixture',
     'parseModelScript',
     'parseModelTurn',

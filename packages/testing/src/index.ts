@@ -8,6 +8,11 @@ export type {
 } from './modelServer/ModelServer.js';
 export { ModelServerError, type ModelServerErrorCode } from './modelServer/ModelServerError.js';
 export { loadModelScript } from './modelServer/loadModelScript.js';
+export {
+  offlineEnvironment,
+  type OfflineEnvironment,
+  type OfflineEnvironmentOptions,
+} from './offline/offlineEnvironment.js';
 export { parseModelScript, parseModelTurn } from './modelServer/parseModelScript.js';
 export {
   isErrorTurn,

@@ -23,7 +23,7 @@ ${TEMPLATES.map((t) => `                             ${t}: ${TEMPLATE_DESCRIPTIO
   -n, --name <name>        package name (tool) or skill/plugin/agent name (default: the directory)
   -d, --description <text> one-line description
   -y, --yes                accept defaults, never prompt
-      --no-install         do not install dependencies (tool template)
+      --no-install         do not install dependencies
       --no-git             do not run git init
       --pm <name>          ${PACKAGE_MANAGERS.join(' | ')} (default: the one running this, else npm)
       --overwrite          empty a non-empty directory first

@@ -35,6 +35,12 @@ export function describeMessage(message: Record<string, unknown>): string[] {
     }
     return lines;
   }
+  if (type === 'system' && message['subtype'] === 'api_retry') {
+    const delay = typeof message['retry_delay_ms'] === 'number' ? message['retry_delay_ms'] : 0;
+    return [
+      `[api_retry] ${String(message['error_status'] ?? 'no connection')} ${String(message['error'] ?? '')}: attempt ${String(message['attempt'])} of ${String(message['max_retries'])}, next in ${(delay / 1000).toFixed(1)} s`,
+    ];
+  }
   if (type === 'result') {
     const cost =
       typeof message['total_cost_usd'] === 'number'

@@ -1,6 +1,4 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import {
   CLINotFoundError,
@@ -11,7 +9,8 @@ import {
   query,
   type CliCommand,
 } from '@agentsdk/core';
-import { createModelServer } from '@agentsdk/testing';
+import { offlineEnvironment } from '@agentsdk/testing';
+import { cliDependencyCheck } from './cliDependencyCheck.js';
 import { line, painter, type Io } from '../util/io.js';
 import { parseFlags } from '../util/parseFlags.js';
 
@@ -79,6 +78,8 @@ export async function doctor(
       status: 'ok',
       detail: `Claude Code CLI at ${cli.path} (from ${cli.source})`,
     });
+    const dependency = cliDependencyCheck(process.cwd(), cli);
+    if (dependency) checks.push(dependency);
   } catch (error) {
     if (!CLINotFoundError.is(error)) throw error;
     checks.push({
@@ -132,9 +133,8 @@ function placeholdersOnPath(env: NodeJS.ProcessEnv): string[] {
 
 async function smoke(cli: CliCommand): Promise<DoctorCheck> {
   const expected = 'agentsdk doctor: smoke test passed.';
-  const root = mkdtempSync(join(tmpdir(), 'agentsdk-doctor-'));
-  for (const dir of ['home', 'tmp', 'project']) mkdirSync(join(root, dir));
-  const model = await createModelServer({
+  // The public offline mode of @agentsdk/testing: scripted model, private HOME and TMPDIR.
+  const offline = await offlineEnvironment({
     script: [{ content: [{ type: 'text', text: expected }] }],
   });
   const started = performance.now();
@@ -144,17 +144,8 @@ async function smoke(cli: CliCommand): Promise<DoctorCheck> {
       prompt: 'Say the smoke test line.',
       options: {
         cliPath: cli.path,
-        cwd: join(root, 'project'),
-        env: {
-          HOME: join(root, 'home'),
-          TMPDIR: join(root, 'tmp'),
-          ANTHROPIC_API_KEY: 'sk-test-offline',
-          ANTHROPIC_BASE_URL: model.url,
-          ANTHROPIC_AUTH_TOKEN: undefined,
-          CLAUDE_CODE_MAX_RETRIES: '0',
-          CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-          DISABLE_TELEMETRY: '1',
-        },
+        cwd: offline.workspace('project'),
+        env: offline.env,
       },
     })) {
       if (message.type === 'result')
@@ -177,8 +168,7 @@ async function smoke(cli: CliCommand): Promise<DoctorCheck> {
       fix: 'Reinstall the CLI: `npm i -D @anthropic-ai/claude-code`.',
     };
   } finally {
-    await model.close();
-    rmSync(root, { recursive: true, force: true });
+    await offline.close();
   }
 }
 

@@ -7,7 +7,8 @@ import { parseFlags } from '../util/parseFlags.js';
 export const NEW_HELP = `Usage: agentsdk new <${TEMPLATES.join('|')}> <name> [--description <text>] [--overwrite] [--json]
 
 Add one piece to the project in the current folder:
-  tool    src/<name>.ts, a typed Zod tool (list it in your server's tools)
+  tool    src/<name>.ts, a typed Zod tool named <name> (letters, digits, _ and -), registered
+          in the createSdkMcpServer() of src/index.ts when there is one
   skill   skills/<name>/SKILL.md in a plugin or a skills folder, else .claude/skills/<name>/SKILL.md
   plugin  plugins/<name>/ (plugin.json, a skill, a command, an agent)
   agent   agents/<name>.md in a plugin, else .claude/agents/<name>.md
@@ -62,7 +63,13 @@ export async function runNew(args: string[], io: Io): Promise<number> {
   else for (const file of files) line(io.stdout, file);
   line(
     io.stderr,
-    `Added ${template} ${name}.${template === 'tool' ? ' Add it to the tools of your createSdkMcpServer().' : ' Check it with `agentsdk validate`.'}`,
+    `Added ${template} ${name}.${
+      template !== 'tool'
+        ? ' Check it with `agentsdk validate`.'
+        : files.length > 1
+          ? ` Registered in ${files[1]}.`
+          : ' Add it to the tools of your createSdkMcpServer().'
+    }`,
   );
   return 0;
 }

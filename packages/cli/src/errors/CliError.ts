@@ -10,6 +10,7 @@ export type CliErrorCode =
   | 'NO_TOOLS'
   | 'COMMAND_FAILED'
   | 'VALIDATION_FAILED'
+  | 'NO_CREDENTIALS'
   | 'CANCELLED';
 
 /** Exit codes: 1 a failure, 2 a usage error (bad flag, name or template), 130 cancelled. */
@@ -22,6 +23,7 @@ const EXIT_CODES: Record<CliErrorCode, number> = {
   NO_TOOLS: 1,
   COMMAND_FAILED: 1,
   VALIDATION_FAILED: 1,
+  NO_CREDENTIALS: 1,
   CANCELLED: 130,
 };
 

@@ -5,7 +5,8 @@ import { CliError } from '../errors/CliError.js';
 import { copyTemplate } from './copyTemplate.js';
 import { DEFAULT_DESCRIPTIONS } from './scaffold.js';
 import { isTemplateName, TEMPLATES, templateDirectory, type TemplateName } from './templates.js';
-import { kebabNameProblems } from './validateName.js';
+import { registerTool } from './registerTool.js';
+import { kebabNameProblems, toolNameProblems } from './validateName.js';
 
 export interface AddToProjectOptions {
   template: TemplateName;
@@ -29,14 +30,18 @@ export async function addToProject(options: AddToProjectOptions): Promise<string
       `Unknown template "${String(template)}": use one of ${TEMPLATES.join(', ')}.`,
     );
   }
-  const problems = kebabNameProblems(name);
+  const problems = template === 'tool' ? toolNameProblems(name) : kebabNameProblems(name);
   if (problems.length > 0)
     throw new CliError(
       'INVALID_NAME',
       `Invalid ${template} name "${name}": ${problems.join('; ')}.`,
     );
   const cwd = resolve(options.cwd ?? process.cwd());
-  const description = options.description ?? DEFAULT_DESCRIPTIONS[template](name);
+  const description =
+    options.description ??
+    (template === 'tool'
+      ? `Describe what ${name} does and when to use it.`
+      : DEFAULT_DESCRIPTIONS[template](name));
   const isPlugin = existsSync(join(cwd, '.claude-plugin', 'plugin.json'));
   const subs = {
     __NAME__: name,
@@ -56,15 +61,18 @@ export async function addToProject(options: AddToProjectOptions): Promise<string
   };
   switch (template) {
     case 'tool': {
+      // One spelling: the file, the tool the model sees and (when it is an identifier) the export.
       const file = join(cwd, 'src', `${name}.ts`);
       refuse(file);
+      const identifier = toIdentifier(name);
       const source = (await readFile(join(templateDirectory('tool'), 'src', 'greet.ts'), 'utf8'))
-        .replace('export const greet', `export const ${camel(name)}`)
-        .replace("'greet'", `'${name.replace(/-/g, '_')}'`)
+        .replace('export const greet', `export const ${identifier}`)
+        .replace("'greet'", `'${name}'`)
         .replace(/'Greet someone[^']*'/, JSON.stringify(description).replace(/^"|"$/g, "'"));
       await mkdir(dirname(file), { recursive: true });
       await writeFile(file, source);
-      return [relative(cwd, file)];
+      const registered = await registerTool(join(cwd, 'src', 'index.ts'), identifier, name);
+      return registered ? [relative(cwd, file), relative(cwd, registered)] : [relative(cwd, file)];
     }
     case 'skill': {
       const base =
@@ -94,6 +102,9 @@ export async function addToProject(options: AddToProjectOptions): Promise<string
   }
 }
 
-function camel(name: string): string {
-  return name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^[0-9]/, '_$&');
+/** The export name: the tool name itself when it is an identifier, else camelCase (`get-x` → `getX`). */
+function toIdentifier(name: string): string {
+  return name
+    .replace(/-+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase())
+    .replace(/^[0-9]/, '_$&');
 }

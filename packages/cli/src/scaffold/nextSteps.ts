@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { runCommand, type PackageManager } from './packageManager.js';
+import { execPrefix, runCommand, type PackageManager } from './packageManager.js';
 import type { TemplateName } from './templates.js';
 
 /** The exact commands to run after scaffolding, in order. */
@@ -16,13 +16,14 @@ export function nextSteps(options: {
   const rel = relative(options.cwd, options.directory);
   const steps: string[] = [];
   if (rel !== '') steps.push(`cd ${/\s/.test(rel) ? JSON.stringify(rel) : rel}`);
+  // Every template is a package whose dev dependency (create-agent-tool) provides `agentsdk`.
+  if (!options.installed) steps.push(`${pm} install`);
   if (template === 'tool') {
-    if (!options.installed) steps.push(`${pm} install`);
     steps.push(runCommand(pm, 'build'), runCommand(pm, 'test'));
     steps.push(`claude mcp add ${options.serverName} -- node "$PWD/dist/server.js"`);
     return steps;
   }
-  steps.push('npx agentsdk validate .');
+  steps.push(`${execPrefix(pm)} agentsdk validate .`);
   steps.push(template === 'agent' ? 'claude' : 'claude --plugin-dir .');
   return steps;
 }

@@ -27,3 +27,11 @@ export function runCommand(pm: PackageManager, script: string): string {
 export function runPrefix(pm: PackageManager): string {
   return pm === 'npm' || pm === 'bun' ? `${pm} run` : pm;
 }
+
+/**
+ * How to run a bin of the project's own dependencies: `npx`, `pnpm exec`, `yarn`, `bunx`. Each
+ * looks in `node_modules/.bin` first, so `npx agentsdk` runs our dev dependency, never a download.
+ */
+export function execPrefix(pm: PackageManager): string {
+  return { npm: 'npx', pnpm: 'pnpm exec', yarn: 'yarn', bun: 'bunx' }[pm];
+}

@@ -33,6 +33,25 @@ export async function promptOptions(
   };
   intro('create-agent-tool', io);
 
+  // Ask about a non-empty target as soon as its name is known, before any other question.
+  let overwrite = given.overwrite ?? false;
+  const confirmTarget = async (directory: string): Promise<void> => {
+    const target = resolve(given.cwd, directory);
+    if (overwrite || !existsSync(target) || !readdirSync(target).some((e) => e !== '.git')) return;
+    overwrite = answer(
+      await confirm({
+        ...io,
+        message: `${directory} is not empty. Remove its files and continue?`,
+        initialValue: false,
+      }),
+    );
+    if (!overwrite) {
+      cancel(`Cancelled: ${directory} was left as it is.`, io);
+      throw new CliError('CANCELLED', `Cancelled: ${directory} was left as it is.`);
+    }
+  };
+  if (given.directory !== undefined) await confirmTarget(given.directory);
+
   const template =
     given.template ??
     answer(
@@ -67,6 +86,7 @@ export async function promptOptions(
       }),
     );
   const directory = given.directory ?? baseName(name);
+  if (given.directory === undefined) await confirmTarget(directory);
   const description =
     given.description ??
     answer(
@@ -77,25 +97,8 @@ export async function promptOptions(
         defaultValue: DEFAULT_DESCRIPTIONS[template](baseName(name)),
       }),
     );
-  let overwrite = given.overwrite ?? false;
-  const target = resolve(given.cwd, directory);
-  if (!overwrite && existsSync(target) && readdirSync(target).some((entry) => entry !== '.git')) {
-    overwrite = answer(
-      await confirm({
-        ...io,
-        message: `${directory} is not empty. Remove its files and continue?`,
-        initialValue: false,
-      }),
-    );
-    if (!overwrite) {
-      cancel(`Cancelled: ${directory} was left as it is.`, io);
-      throw new CliError('CANCELLED', `Cancelled: ${directory} was left as it is.`);
-    }
-  }
   const install =
     given.install ??
-    (template === 'tool'
-      ? answer(await confirm({ ...io, message: 'Install dependencies now?', initialValue: true }))
-      : false);
+    answer(await confirm({ ...io, message: 'Install dependencies now?', initialValue: true }));
   return { template, name, directory, description, install, overwrite, cwd: given.cwd };
 }

@@ -4,7 +4,13 @@ import { join, resolve } from 'node:path';
 import { CliError } from '../errors/CliError.js';
 import { copyTemplate } from './copyTemplate.js';
 import { nextSteps } from './nextSteps.js';
-import { detectPackageManager, runPrefix, type PackageManager } from './packageManager.js';
+import { authorName } from './authorName.js';
+import {
+  detectPackageManager,
+  execPrefix,
+  runPrefix,
+  type PackageManager,
+} from './packageManager.js';
 import { runProcess } from './runProcess.js';
 import { isTemplateName, TEMPLATES, templateDirectory, type TemplateName } from './templates.js';
 import { baseName, kebabNameProblems, npmNameProblems } from './validateName.js';
@@ -18,7 +24,7 @@ export interface ScaffoldOptions {
   description?: string;
   /** Default: detected from `npm_config_user_agent`, else npm. */
   packageManager?: PackageManager;
-  /** Run `<pm> install` (tool template only). Default true. */
+  /** Run `<pm> install` (it brings `agentsdk` and, for a tool, its build and tests). Default true. */
   install?: boolean;
   /** `git init` when not already inside a repository. Default true. */
   git?: boolean;
@@ -47,7 +53,7 @@ export interface ScaffoldResult {
 export const DEFAULT_DESCRIPTIONS: Record<TemplateName, (name: string) => string> = {
   tool: () => 'An MCP tool for Claude agents.',
   skill: (name) =>
-    `Explains how to ${name.replace(/-/g, ' ')}. Use when the user asks about ${name}.`,
+    `Guides Claude through ${name.replace(/-/g, ' ')} tasks, step by step. Use when the user asks for ${name.replace(/-/g, ' ')}.`,
   plugin: (name) => `The ${name} plugin for Claude Code.`,
   agent: (name) =>
     `A focused ${name} subagent. Use when a task needs ${name} work done in isolation.`,
@@ -87,6 +93,9 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
     __DESCRIPTION_JSON__: JSON.stringify(description),
     __DESCRIPTION__: description,
     __PM_RUN__: runPrefix(packageManager),
+    __PM_EXEC__: execPrefix(packageManager),
+    __PM__: packageManager,
+    __AUTHOR__: await authorName(cwd),
   });
   if (options.dependencies)
     await pinDependencies(join(directory, 'package.json'), options.dependencies);

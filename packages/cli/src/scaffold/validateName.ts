@@ -46,3 +46,10 @@ export function suggestName(input: string): string {
     .replace(/^-+|-+$/g, '');
   return slug === '' ? 'my-agent-tool' : slug.slice(0, 64);
 }
+
+/** Tool names: the rule of `tool()` in @agentsdk/tools (letters, digits, `_` and `-`, 1 to 64). */
+export function toolNameProblems(name: string): string[] {
+  return /^[a-zA-Z0-9_-]{1,64}$/.test(name)
+    ? []
+    : ['tool names use only letters, digits, "_" and "-" (1 to 64 characters)'];
+}

@@ -9,10 +9,13 @@ import type { SkillFiles } from '../skill/skillLintRules.js';
 import { validateSkill } from '../skill/validateSkill.js';
 
 /**
- * Problems that make Claude Code drop a file's metadata or refuse the plugin stay errors inside a
- * plugin; the Agent Skills rules Claude Code tolerates become warnings (errors with `strict`).
- * Syntax that Claude Code recovers from but YAML does not (duplicate keys, unparseable YAML it
- * re-quotes, an unclosed block) stays an error: see the README's "Deliberate differences".
+ * By default a skill or agent file inside a plugin keeps the severities of the Agent Skills format
+ * (a bad name, a name that differs from its folder, a missing description, no frontmatter: errors).
+ * With `lenient` (the compatibility mode) only problems that make Claude Code drop a file's
+ * metadata or refuse the plugin stay errors; the format rules Claude Code tolerates become
+ * warnings, as `claude plugin validate` reports them. Syntax that Claude Code recovers from but
+ * YAML does not (duplicate keys, unparseable YAML it re-quotes, an unclosed block) stays an error
+ * in both modes: see the README's "Deliberate differences".
  */
 const RUNTIME_ERRORS: ReadonlySet<string> = new Set([
   'YAML_SYNTAX',
@@ -46,12 +49,13 @@ function toPlugin(d: SkillDiagnostic, file: string, severity: Severity): PluginD
   };
 }
 
-/** A skill inside a plugin: the SKILL.md rules, with Claude Code's severities. */
+/** A skill inside a plugin: the SKILL.md rules (with Claude Code's severities when `lenient`). */
 export function skillFileDiagnostics(
   source: string,
   file: string,
   directoryName: string | undefined,
   files: SkillFiles | undefined,
+  lenient: boolean,
 ): PluginDiagnostic[] {
   const result = validateSkill(source, {
     file,
@@ -60,24 +64,28 @@ export function skillFileDiagnostics(
     ...(files !== undefined && { files }),
   });
   return result.diagnostics.map((d) =>
-    toPlugin(
-      d,
-      file,
-      d.code === 'FRONTMATTER_MISSING' ? 'warning' : runtimeSeverity(d, result.document.data),
-    ),
+    toPlugin(d, file, lenient ? lenientSeverity(d, result.document.data) : d.severity),
   );
 }
 
-/** An agent file inside a plugin. */
-export function agentFileDiagnostics(source: string, file: string): PluginDiagnostic[] {
+/** An agent file inside a plugin: a missing description or frontmatter is an error unless `lenient`. */
+export function agentFileDiagnostics(
+  source: string,
+  file: string,
+  lenient: boolean,
+): PluginDiagnostic[] {
   const parsed = parseAgentFile(source, { file });
   return parsed.diagnostics.map((d) =>
-    toPlugin(
-      d,
-      file,
-      d.code === 'FRONTMATTER_MISSING' ? 'warning' : runtimeSeverity(d, parsed.data),
-    ),
+    toPlugin(d, file, lenient ? lenientSeverity(d, parsed.data) : d.severity),
   );
+}
+
+/** The severity `claude plugin validate` gives a skill or agent problem. */
+export function lenientSeverity(
+  d: SkillDiagnostic,
+  data: Record<string, unknown> | undefined,
+): Severity {
+  return d.code === 'FRONTMATTER_MISSING' ? 'warning' : runtimeSeverity(d, data);
 }
 
 /** A command file inside a plugin: frontmatter is optional; what is there must load. */

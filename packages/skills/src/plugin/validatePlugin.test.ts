@@ -28,6 +28,9 @@ describe('validatePlugin over the corpus', () => {
       summary,
     ).toEqual([]);
     if (c.codes.length === 0) expect(result.diagnostics, summary).toEqual([]);
+    const lenient = await validatePlugin(join(base, c.name), { lenient: true });
+    expect(lenient.valid, 'compatibility mode').toBe(c.lenientValid ?? c.valid);
+    expect(lenient.diagnostics.map((d) => d.code)).toEqual(result.diagnostics.map((d) => d.code));
   });
 
   it('has a case for every plugin diagnostic code', () => {

@@ -16,6 +16,12 @@ import { validatePluginManifest, type DeclaredPath } from './validatePluginManif
 export interface ValidatePluginOptions {
   /** Count warnings as errors (as `claude plugin validate --strict`). Default false. */
   strict?: boolean;
+  /**
+   * Compatibility mode: report skill and agent files with the severities `claude plugin validate`
+   * uses, so Agent Skills format violations Claude Code tolerates (an uppercase or mismatched
+   * name, a missing description, no frontmatter) are warnings. Default false: they are errors.
+   */
+  lenient?: boolean;
 }
 
 export interface PluginValidationResult {
@@ -56,6 +62,7 @@ export async function validatePlugin(
     kind = 'marketplace';
 
   const diagnostics: PluginDiagnostic[] = [];
+  const lenient = options.lenient ?? false;
   let name: string | undefined;
   if (targetKind === 'missing') {
     diagnostics.push({
@@ -72,14 +79,14 @@ export async function validatePlugin(
       targetKind === 'directory' &&
       (await kindOf(join(root, '.claude-plugin', 'plugin.json'))) === 'file'
     ) {
-      const plugin = await checkPlugin(root, join(root, '.claude-plugin', 'plugin.json'));
+      const plugin = await checkPlugin(root, join(root, '.claude-plugin', 'plugin.json'), lenient);
       diagnostics.push(...plugin.diagnostics);
       name = plugin.name;
     }
   } else {
     const file = targetKind === 'file' ? target : join(root, '.claude-plugin', 'plugin.json');
     if ((await kindOf(file)) === 'file') {
-      const plugin = await checkPlugin(root, file);
+      const plugin = await checkPlugin(root, file, lenient);
       diagnostics.push(...plugin.diagnostics);
       name = plugin.name;
     } else {
@@ -98,11 +105,11 @@ export async function validatePlugin(
           pointer: '',
           message: `No .claude-plugin/plugin.json: Claude Code loads this skills tree as a plugin named "${basename(root)}". Add a manifest to name and describe it.`,
         });
-        diagnostics.push(...(await checkPlugin(root, undefined)).diagnostics);
+        diagnostics.push(...(await checkPlugin(root, undefined, lenient)).diagnostics);
       }
       if (project) {
         if (!skillsTree) kind = 'project';
-        diagnostics.push(...(await checkPlugin(root, undefined, claudeDir)).diagnostics);
+        diagnostics.push(...(await checkPlugin(root, undefined, lenient, claudeDir)).diagnostics);
       }
       if (!skillsTree && !project)
         diagnostics.push({
@@ -161,6 +168,7 @@ async function readJson(
 async function checkPlugin(
   root: string,
   manifestFile: string | undefined,
+  lenient: boolean,
   base = root,
 ): Promise<{ diagnostics: PluginDiagnostic[]; name?: string }> {
   const out: PluginDiagnostic[] = [];
@@ -229,7 +237,7 @@ async function checkPlugin(
   }
   for (const f of agentFiles) {
     const text = await readText(f);
-    if (text !== undefined) out.push(...agentFileDiagnostics(text, rel(root, f)));
+    if (text !== undefined) out.push(...agentFileDiagnostics(text, rel(root, f), lenient));
   }
   for (const f of commandFiles) {
     const text = await readText(f);
@@ -259,6 +267,7 @@ async function checkPlugin(
         rel(root, path),
         folder.kind === 'child' ? basename(folder.directory) : undefined,
         files,
+        lenient,
       ),
     );
   }

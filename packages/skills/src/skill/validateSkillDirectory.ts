@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { SkillsError } from '../errors/SkillsError.js';
 import { readSkillFiles } from '../internal/readSkillFiles.js';
+import { lenientSeverity } from '../plugin/componentFileDiagnostics.js';
 import type { SkillMode } from './SkillFrontmatter.js';
 import { validateSkill, type SkillValidationResult } from './validateSkill.js';
 
@@ -10,6 +11,12 @@ export interface ValidateSkillDirectoryOptions {
   mode?: SkillMode;
   /** Default true. */
   lint?: boolean;
+  /**
+   * Compatibility mode: the severities Claude Code gives a skill in a plugin, so format violations
+   * it tolerates (a bad or mismatched name, a missing description, no frontmatter) are warnings.
+   * Default false: they are errors.
+   */
+  lenient?: boolean;
 }
 
 /**
@@ -34,11 +41,17 @@ export async function validateSkillDirectory(
     );
   }
   const files = options.lint === false ? undefined : await readSkillFiles(root);
-  return validateSkill(source, {
+  const result = validateSkill(source, {
     file,
     directoryName: basename(root),
     ...(options.mode !== undefined && { mode: options.mode }),
     ...(options.lint !== undefined && { lint: options.lint }),
     ...(files !== undefined && { files }),
   });
+  if (options.lenient !== true) return result;
+  const diagnostics = result.diagnostics.map((d) => ({
+    ...d,
+    severity: lenientSeverity(d, result.document.data),
+  }));
+  return { ...result, valid: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
 }

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// A committed shim, so installing the workspace links the bin before dist/ is built.
+await import('../dist/bin/agentsdk.js');
