@@ -171,6 +171,8 @@ export interface ClaudeAgentOptions {
   /** Grace after stdin EOF before SIGTERM, and after SIGTERM before SIGKILL. Default 5000 ms / 2000 ms. */
   shutdownGraceMs?: number;
   killGraceMs?: number;
+  /** When the CLI and its stdout do not end together, how long to wait for the other. Default 1000 ms. */
+  pipeGraceMs?: number;
   /** Throw `ResultError` from the iterator when a turn ends with `is_error: true`. Default false. */
   throwOnResultError?: boolean;
   /** Called for protocol warnings (noise lines, version below minimum). Default: `console.warn`. */
@@ -179,6 +181,14 @@ export interface ClaudeAgentOptions {
 
 export interface SDKWarning {
   code:
-    'NON_JSON_STDOUT' | 'CLI_VERSION' | 'UNHANDLED_CONTROL_REQUEST' | 'CALLBACK_ERROR' | 'CONFIG';
+    | 'NON_JSON_STDOUT'
+    | 'CLI_VERSION'
+    | 'UNHANDLED_CONTROL_REQUEST'
+    | 'CALLBACK_ERROR'
+    | 'CONFIG'
+    /** A corrupt stdout line after the final result: ignored, the conversation had ended. */
+    | 'STDOUT_AFTER_RESULT'
+    /** The CLI did not exit after the final result and its input ended; the SDK stopped it. */
+    | 'CLI_STOPPED';
   message: string;
 }

@@ -183,6 +183,14 @@ export class Session {
           message: `Skipped a non-JSON line on the CLI's stdout: ${line.slice(0, 200)}`,
         }),
       error: (error) => {
+        // The conversation already ended well: a bad line now loses nothing the caller asked for.
+        if (this.isComplete()) {
+          this.warn({
+            code: 'STDOUT_AFTER_RESULT',
+            message: `Ignored a bad stdout line after the final result: ${error.message}`,
+          });
+          return;
+        }
         this.messages.fail(error);
         void this.close();
       },
@@ -228,7 +236,13 @@ export class Session {
     if (!this.inputFinished || this.results < this.turnsSent) return;
     // CLIs that report session state say when background work is done; older ones end at result.
     if (this.sawSessionState && this.sessionState !== 'idle') return;
-    this.transport?.endInput();
+    // EOF, then grace, SIGTERM, SIGKILL: a CLI that ignores EOF must not hold the caller forever.
+    void this.transport?.close();
+  }
+
+  /** Every turn the caller will send has its result. */
+  private isComplete(): boolean {
+    return this.inputFinished && this.turnsSent > 0 && this.results >= this.turnsSent;
   }
 
   private onExit(info: TransportExit): void {
@@ -236,6 +250,28 @@ export class Session {
     if (this.closeRequested || info.spawnError) {
       this.control.fail(new AbortError('The session was closed.'));
       this.messages.end();
+      return;
+    }
+    if (info.stdoutClosedEarly && !this.isComplete()) {
+      const error = new ProcessError(
+        'The Claude Code CLI closed its stdout but kept running; it was stopped. Nothing more could arrive from it.',
+        { exitCode: info.exitCode, signal: info.signal, stderr: info.stderrTail },
+      );
+      this.control.fail(error);
+      this.messages.fail(error);
+      void this.close();
+      return;
+    }
+    if (info.stoppedBySdk && this.isComplete()) {
+      this.warn({
+        code: 'CLI_STOPPED',
+        message: info.stdoutClosedEarly
+          ? 'The Claude Code CLI closed its stdout after the final result but kept running; it was stopped.'
+          : `The Claude Code CLI did not exit after its input ended and the final result arrived; it was stopped with ${info.signal ?? 'a signal'}.`,
+      });
+      this.control.fail(new CLIConnectionError('The CLI process has exited.'));
+      this.messages.end();
+      void this.close();
       return;
     }
     const error = this.unexpectedExit(info);

@@ -41,5 +41,6 @@ export function createSubprocessTransport(options: ClaudeAgentOptions = {}): Sub
     ...(options.stderr ? { onStderr: options.stderr } : {}),
     ...(options.shutdownGraceMs !== undefined ? { shutdownGraceMs: options.shutdownGraceMs } : {}),
     ...(options.killGraceMs !== undefined ? { killGraceMs: options.killGraceMs } : {}),
+    ...(options.pipeGraceMs !== undefined ? { pipeGraceMs: options.pipeGraceMs } : {}),
   });
 }
