@@ -5,7 +5,8 @@ export { CLIJSONDecodeError } from './errors/CLIJSONDecodeError.js';
 export { CLINotFoundError } from './errors/CLINotFoundError.js';
 export { ControlError } from './errors/ControlError.js';
 export { ControlTimeoutError } from './errors/ControlTimeoutError.js';
-export { InvalidOptionsError } from './errors/InvalidOptionsError.js';
+export { InvalidArgumentError } from './errors/InvalidArgumentError.js';
+export { InvalidOptionsError, type OptionIssue } from './errors/InvalidOptionsError.js';
 export { ProcessError } from './errors/ProcessError.js';
 export { ResultError } from './errors/ResultError.js';
 
@@ -134,6 +135,30 @@ export type { SessionControls } from './session/SessionControls.js';
 export type { OutboundRequestOptions } from './control/ControlRouter.js';
 export type { UserInput } from './session/Session.js';
 export type { McpServerStatus, ModelInfo, ServerInfo } from './control/serverInfo.js';
+export type {
+  AccountInfo,
+  AgentInfo,
+  InterruptResult,
+  McpPermissionOverride,
+  McpSetServersResult,
+  ReadFileResult,
+  ReloadOutputStylesResult,
+  ReloadPluginsResult,
+  ReloadSkillsResult,
+  RewindFilesResult,
+  SettingsTarget,
+  SlashCommand,
+} from './control/controlTypes.js';
+export type {
+  DialogContext,
+  ElicitationRequest,
+  ElicitationResult,
+  OnElicitation,
+  OnUserDialog,
+  UserDialogRequest,
+  UserDialogResult,
+} from './control/dialogs.js';
+export type { SdkMcpServerManifest } from './mcp/sdkMcpManifests.js';
 
 export type { Transport, TransportExit, TransportSink } from './transport/Transport.js';
 export {
@@ -256,6 +281,8 @@ export {
   CONTROL_MESSAGE_TYPES,
   type CanUseToolRequest,
   type ControlErrorResponse,
+  type ElicitationWireRequest,
+  type UserDialogWireRequest,
   type ControlSuccessResponse,
   type HookCallbackRequest,
   type InboundControlRequest,

@@ -1,6 +1,7 @@
 import type { McpSdkServerConfig } from '../mcp/SdkMcpServer.js';
 import type { CanUseTool, PermissionMode } from '../permissions/types.js';
 import type { HooksConfig } from '../hooks/types.js';
+import type { OnElicitation, OnUserDialog } from '../control/dialogs.js';
 
 /** Claude Code's own system prompt, optionally with text appended. */
 export interface SystemPromptPreset {
@@ -115,12 +116,18 @@ export interface ClaudeAgentOptions {
   addDirs?: string[];
   /** Path to the CLI: a native binary or a `cli.js`. Default: discovered (see README). */
   cliPath?: string;
+  /** The runtime that runs a JavaScript CLI (`cli.js`): `node` (default), `bun`, `deno` or a path. */
+  executable?: string;
+  /** Arguments for that runtime, before the CLI's path (e.g. `['--max-old-space-size=4096']`). */
+  executableArgs?: string[];
 
   // --- tools
   /** The base tool set: a list of names, `[]` for none, or the Claude Code preset. */
   tools?: string[] | ToolsPreset;
   allowedTools?: string[];
   disallowedTools?: string[];
+  /** Other names the model may call a tool by: `{ alias: toolName }` (sent at initialize). */
+  toolAliases?: Record<string, string>;
   mcpServers?: Record<string, McpServerConfig>;
   strictMcpConfig?: boolean;
 
@@ -131,6 +138,17 @@ export interface ClaudeAgentOptions {
   canUseTool?: CanUseTool;
   /** Use an MCP tool as the permission prompt (mutually exclusive with `canUseTool`). */
   permissionPromptToolName?: string;
+  /** Extra instructions for the model while in plan mode (sent at initialize). */
+  planModeInstructions?: string;
+  /**
+   * Answers an MCP server's elicitation (a form to fill in, a URL to open). Without it the CLI's
+   * request is declined, so the server sees `decline` rather than waiting.
+   */
+  onElicitation?: OnElicitation;
+  /** Renders a blocking dialog a tool asks for (`request_user_dialog`). Needs `supportedDialogKinds`. */
+  onUserDialog?: OnUserDialog;
+  /** The dialog kinds `onUserDialog` can render; the CLI sends no other kind. */
+  supportedDialogKinds?: string[];
 
   // --- hooks
   hooks?: HooksConfig;
@@ -143,12 +161,18 @@ export interface ClaudeAgentOptions {
   sessionId?: string;
   /** `false` → the CLI writes no session files (`--no-session-persistence`). */
   persistSession?: boolean;
+  /** A title for the session (shown by `listSessions()` and the CLI's resume picker). */
+  title?: string;
 
   // --- output
   outputFormat?: JsonSchemaOutputFormat;
   includePartialMessages?: boolean;
   /** Also deliver subagents' assistant messages (with `parent_tool_use_id` set). CLI default: off. */
   forwardSubagentText?: boolean;
+  /** Emit a `prompt_suggestion` message after each turn: what the user might ask next. */
+  promptSuggestions?: boolean;
+  /** Emit short progress summaries of running subagents (`task_progress` with `summary`). */
+  agentProgressSummaries?: boolean;
 
   // --- settings, agents, plugins
   /** Omitted or `[]` → no filesystem settings are loaded. List the sources to load. */

@@ -1,4 +1,5 @@
 import { ControlRouter } from '../control/ControlRouter.js';
+import { elicitationHandler, userDialogHandler } from '../control/dialogs.js';
 import type { ServerInfo } from '../control/serverInfo.js';
 import { AbortError } from '../errors/AbortError.js';
 import { CLIConnectionError } from '../errors/CLIConnectionError.js';
@@ -10,6 +11,7 @@ import { MessageQueue } from '../query/MessageQueue.js';
 import { createSubprocessTransport } from '../transport/createSubprocessTransport.js';
 import type { Transport, TransportExit } from '../transport/Transport.js';
 import { HookRegistry } from '../hooks/hookRegistry.js';
+import { captureSdkMcpManifests } from '../mcp/sdkMcpManifests.js';
 import { mcpMessageHandler, sdkMcpServers } from '../mcp/sdkMcpRouter.js';
 import type { SdkMcpServer } from '../mcp/SdkMcpServer.js';
 import { canUseToolHandler } from '../permissions/canUseToolHandler.js';
@@ -45,6 +47,7 @@ export class Session {
   private sawSessionState = false;
   private sessionState: string | undefined;
   private inputFinished = false;
+  private lingerTimer: NodeJS.Timeout | undefined;
   private readonly warn: (warning: SDKWarning) => void;
   private readonly hooks: HookRegistry;
   private readonly sdkServers: Map<string, SdkMcpServer>;
@@ -77,13 +80,26 @@ export class Session {
       );
     }
     if (this.hooks.size) this.control.on('hook_callback', this.hooks.handler());
-    if (this.sdkServers.size) {
-      // Progress and log notifications travel back as our own mcp_message requests.
-      const notify = (server_name: string, message: unknown): void => {
-        this.control.request('mcp_message', { server_name, message }).catch(() => {});
-      };
-      this.control.on('mcp_message', mcpMessageHandler(this.sdkServers, notify));
+    // Without a callback, elicitation is declined at once rather than left to time out.
+    this.control.on('elicitation', elicitationHandler(options.onElicitation));
+    // Without a callback, dialogs stay unanswered ("unsupported"), which the CLI treats as
+    // "cannot display" — it only sends kinds named in `supportedDialogKinds` anyway.
+    if (options.onUserDialog)
+      this.control.on('request_user_dialog', userDialogHandler(options.onUserDialog));
+    // Always routed: `setMcpServers()` may add in-process servers later.
+    // Progress and log notifications travel back as our own mcp_message requests.
+    const notify = (server_name: string, message: unknown): void => {
+      this.control.request('mcp_message', { server_name, message }).catch(() => {});
+    };
+    this.control.on('mcp_message', mcpMessageHandler(this.sdkServers, notify));
+  }
+
+  /** Replace the in-process MCP servers `mcp_message` is routed to (`setMcpServers()`). */
+  setSdkMcpServers(servers: ReadonlyMap<string, SdkMcpServer>): void {
+    for (const [name, server] of this.sdkServers) {
+      if (servers.get(name) !== server) this.sdkServers.delete(name);
     }
+    for (const [name, server] of servers) this.sdkServers.set(name, server);
   }
 
   private reportCallbackError(source: string, error: unknown): void {
@@ -175,6 +191,15 @@ export class Session {
     options.abortSignal?.addEventListener('abort', this.onAbort, { once: true });
     for (const warning of configWarnings(options)) this.warn(warning);
     this.transport ??= createSubprocessTransport(options);
+    // The handshake with in-process servers runs while the CLI boots.
+    const manifestsPending = this.sdkServers.size
+      ? captureSdkMcpManifests(this.sdkServers, (server, error) =>
+          this.warn({
+            code: 'CALLBACK_ERROR',
+            message: `In-process MCP server "${server}" failed its handshake (${error instanceof Error ? error.message : String(error)}); the CLI will retry it.`,
+          }),
+        )
+      : undefined;
     await this.transport.start({
       message: (message) => this.onMessage(message),
       noise: (line) =>
@@ -196,9 +221,11 @@ export class Session {
       },
       exit: (info) => this.onExit(info),
     });
+    const manifests = await manifestsPending;
     const fields = initializeRequest(options, {
       hooks: this.hooks.wire,
       sdkMcpServers: [...this.sdkServers.keys()],
+      ...(manifests ? { sdkMcpServerManifests: manifests } : {}),
     });
     const initialized = this.control.request('initialize', fields).then((info) => {
       this.initAnswered = true;
@@ -236,8 +263,13 @@ export class Session {
     if (!this.inputFinished || this.results < this.turnsSent) return;
     // CLIs that report session state say when background work is done; older ones end at result.
     if (this.sawSessionState && this.sessionState !== 'idle') return;
-    // EOF, then grace, SIGTERM, SIGKILL: a CLI that ignores EOF must not hold the caller forever.
-    void this.transport?.close();
+    if (!this.transport || this.lingerTimer) return;
+    this.transport.endInput();
+    // A CLI that ignores EOF must not hold the caller forever: after the grace, SIGTERM, SIGKILL.
+    const transport = this.transport;
+    this.lingerTimer = setTimeout(() => {
+      if (!this.exited) void transport.close({ immediate: true });
+    }, this.options.shutdownGraceMs ?? 5000);
   }
 
   /** Every turn the caller will send has its result. */
@@ -247,6 +279,7 @@ export class Session {
 
   private onExit(info: TransportExit): void {
     this.exited = true;
+    clearTimeout(this.lingerTimer);
     if (this.closeRequested || info.spawnError) {
       this.control.fail(new AbortError('The session was closed.'));
       this.messages.end();

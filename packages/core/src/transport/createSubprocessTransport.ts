@@ -1,5 +1,5 @@
 import { cliVersion, compareVersions, MIN_CLI_VERSION } from '../cli/cliVersion.js';
-import { discoverCli } from '../cli/discoverCli.js';
+import { discoverCli, type CliCommand } from '../cli/discoverCli.js';
 import type { ClaudeAgentOptions, SDKWarning } from '../options/ClaudeAgentOptions.js';
 import { resolveUser } from '../session/resolveUser.js';
 import { defaultWarn } from '../session/warn.js';
@@ -29,11 +29,12 @@ export function createSubprocessTransport(options: ClaudeAgentOptions = {}): Sub
       }
     });
   }
+  const { command, prefixArgs } = runtimeFor(cli, options, warn);
   const user = options.user !== undefined ? resolveUser(options.user) : undefined;
   const files = new PrivateFiles();
   return new SubprocessTransport({
-    command: cli.command,
-    args: [...cli.prefixArgs, ...buildArgs(options, files)],
+    command,
+    args: [...prefixArgs, ...buildArgs(options, files)],
     files,
     cwd,
     env,
@@ -43,4 +44,25 @@ export function createSubprocessTransport(options: ClaudeAgentOptions = {}): Sub
     ...(options.killGraceMs !== undefined ? { killGraceMs: options.killGraceMs } : {}),
     ...(options.pipeGraceMs !== undefined ? { pipeGraceMs: options.pipeGraceMs } : {}),
   });
+}
+
+/** A JavaScript CLI runs on `executable` (default: this Node) with `executableArgs` first. */
+function runtimeFor(
+  cli: CliCommand,
+  options: ClaudeAgentOptions,
+  warn: (warning: SDKWarning) => void,
+): { command: string; prefixArgs: string[] } {
+  const isJs = cli.prefixArgs.length > 0;
+  if (!isJs) {
+    if (options.executable !== undefined || options.executableArgs?.length) {
+      warn({
+        code: 'CONFIG',
+        message: `executable/executableArgs only apply to a JavaScript CLI; ${cli.path} is a native binary, so they are ignored.`,
+      });
+    }
+    return { command: cli.command, prefixArgs: [] };
+  }
+  const executable = options.executable;
+  const command = executable === undefined || executable === 'node' ? cli.command : executable;
+  return { command, prefixArgs: [...(options.executableArgs ?? []), ...cli.prefixArgs] };
 }
