@@ -8,6 +8,29 @@ export { ControlTimeoutError } from './errors/ControlTimeoutError.js';
 export { InvalidArgumentError } from './errors/InvalidArgumentError.js';
 export { InvalidOptionsError, type OptionIssue } from './errors/InvalidOptionsError.js';
 export { ProcessError } from './errors/ProcessError.js';
+export { SessionNotFoundError } from './errors/SessionNotFoundError.js';
+export { TranscriptError } from './errors/TranscriptError.js';
+
+export { getSessionInfo, listSessions, type ListSessionsOptions } from './sessions/sessionInfo.js';
+export {
+  getSessionMessages,
+  getSubagentMessages,
+  listSubagents,
+  readSession,
+  readSubagent,
+  type ReadSessionOptions,
+} from './sessions/sessionMessages.js';
+export {
+  archiveSession,
+  deleteSession,
+  forkSession,
+  renameSession,
+  tagSession,
+  unarchiveSession,
+  type ForkSessionOptions,
+} from './sessions/sessionMutations.js';
+export { projectSlug, type SessionLocationOptions } from './sessions/sessionPaths.js';
+export type { SDKSessionInfo, SessionMessage } from './sessions/types.js';
 export { ResultError } from './errors/ResultError.js';
 
 export type {

@@ -146,5 +146,5 @@ describe('process endings', () => {
     strays.push(pid);
     expect(pid).toBeGreaterThan(0);
     expect(await waitDead(pid)).toBe(true);
-  });
+  }, 30_000);
 });
