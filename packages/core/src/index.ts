@@ -199,6 +199,38 @@ export {
 } from './cli/discoverCli.js';
 export { cliVersion, compareVersions, MIN_CLI_VERSION } from './cli/cliVersion.js';
 export { SDK_VERSION } from './version.js';
+export {
+  BUILTIN_TOOL_NAMES,
+  EXIT_REASONS,
+  type BuiltinToolName,
+  type ExitReason,
+} from './constants.js';
+export {
+  KNOWN_EVENT_TYPES,
+  KNOWN_SYSTEM_EVENT_SUBTYPES,
+  type SDKActiveGoalMessage,
+  type SDKAuthStatusMessage,
+  type SDKConversationResetMessage,
+  type SDKEventMessage,
+  type SDKPromptSuggestionMessage,
+  type SDKRateLimitEvent,
+  type SDKRateLimitInfo,
+  type SDKSystemCommandsChangedMessage,
+  type SDKSystemElicitationCompleteMessage,
+  type SDKSystemEventMessage,
+  type SDKSystemFilesPersistedMessage,
+  type SDKSystemInformationalMessage,
+  type SDKSystemLocalCommandOutputMessage,
+  type SDKSystemMemoryRecallMessage,
+  type SDKSystemMirrorErrorMessage,
+  type SDKSystemModelRefusalFallbackMessage,
+  type SDKSystemNotificationMessage,
+  type SDKSystemPluginInstallMessage,
+  type SDKSystemSessionWritesLostMessage,
+  type SDKSystemWorkerShuttingDownMessage,
+  type SDKToolProgressMessage,
+  type SDKToolUseSummaryMessage,
+} from './messages/events.js';
 
 export {
   KNOWN_CONTENT_BLOCK_TYPES,

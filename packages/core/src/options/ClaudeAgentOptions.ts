@@ -161,6 +161,8 @@ export interface ClaudeAgentOptions {
   sessionId?: string;
   /** `false` → the CLI writes no session files (`--no-session-persistence`). */
   persistSession?: boolean;
+  /** Back up files before edits so `rewindFiles()` can restore them. */
+  enableFileCheckpointing?: boolean;
   /** A title for the session (shown by `listSessions()` and the CLI's resume picker). */
   title?: string;
 
@@ -169,6 +171,8 @@ export interface ClaudeAgentOptions {
   includePartialMessages?: boolean;
   /** Also deliver subagents' assistant messages (with `parent_tool_use_id` set). CLI default: off. */
   forwardSubagentText?: boolean;
+  /** Also deliver hook lifecycle messages (`hook_started`, `hook_progress`, `hook_response`) for every hook. */
+  includeHookEvents?: boolean;
   /** Emit a `prompt_suggestion` message after each turn: what the user might ask next. */
   promptSuggestions?: boolean;
   /** Emit short progress summaries of running subagents (`task_progress` with `summary`). */
@@ -186,6 +190,9 @@ export interface ClaudeAgentOptions {
   // --- process
   /** Called with each stderr line of the CLI. stderr is always drained, whether set or not. */
   stderr?: (line: string) => void;
+  /** The CLI's debug log (`--debug`); with `debugFile`, written there instead. */
+  debug?: boolean;
+  debugFile?: string;
   /** Extra CLI flags: `{ 'debug-to-stderr': null }` → `--debug-to-stderr`, values → `--flag=value`. */
   extraArgs?: Record<string, string | null>;
   /** Ends the session (and the CLI) when aborted. */

@@ -16,6 +16,7 @@ export function createSubprocessTransport(options: ClaudeAgentOptions = {}): Sub
   const warn: (warning: SDKWarning) => void = options.onWarning ?? defaultWarn;
   const cwd = options.cwd ?? process.cwd();
   const env = buildEnv(options.env);
+  if (options.enableFileCheckpointing) env.CLAUDE_CODE_ENABLE_SDK_FILE_CHECKPOINTING = 'true';
   const cli = discoverCli({ cliPath: options.cliPath, cwd, env });
   // In the background: a slow `--version` must not delay the session, and an old CLI only warns.
   // CLAUDE_AGENT_SDK_SKIP_VERSION_CHECK (as in the Python SDK) spares the extra process.
