@@ -197,7 +197,12 @@ export {
   type CliCommand,
   type DiscoverCliOptions,
 } from './cli/discoverCli.js';
-export { cliVersion, compareVersions, MIN_CLI_VERSION } from './cli/cliVersion.js';
+export {
+  cliVersion,
+  compareVersions,
+  MIN_CLI_VERSION,
+  TESTED_CLI_VERSION,
+} from './cli/cliVersion.js';
 export { SDK_VERSION } from './version.js';
 export {
   BUILTIN_TOOL_NAMES,

@@ -17,6 +17,7 @@ import type { SdkMcpServer } from '../mcp/SdkMcpServer.js';
 import { canUseToolHandler } from '../permissions/canUseToolHandler.js';
 import { configWarnings } from './configWarnings.js';
 import { initializeRequest } from './initializeRequest.js';
+import { SessionLifecycle, type SessionPhase } from './sessionLifecycle.js';
 import { defaultWarn } from './warn.js';
 
 const DEFAULT_CONTROL_TIMEOUT_MS = 60_000;
@@ -37,10 +38,8 @@ export class Session {
   private transport: Transport | undefined;
   private started: Promise<void> | undefined;
   private initialized: Promise<ServerInfo> | undefined;
-  private initAnswered = false;
   private closing: Promise<void> | undefined;
-  private closeRequested = false;
-  private exited = false;
+  private readonly lifecycle = new SessionLifecycle();
   private turnsSent = 0;
   private results = 0;
   private lastResultIsError = false;
@@ -151,13 +150,18 @@ export class Session {
   }
 
   get isClosed(): boolean {
-    return this.closeRequested;
+    return this.lifecycle.isClosed;
+  }
+
+  /** Where the session is in its life (see `SessionLifecycle`). */
+  get phase(): SessionPhase {
+    return this.lifecycle.phase;
   }
 
   /** End the session and the CLI. Idempotent. */
   close(): Promise<void> {
     // Set before anything runs: the transport may report its exit synchronously while closing.
-    this.closeRequested = true;
+    this.lifecycle.tryTo('closing');
     this.closing ??= (async () => {
       this.options.abortSignal?.removeEventListener('abort', this.onAbort);
       this.control.fail(new AbortError('The session was closed.'));
@@ -184,13 +188,14 @@ export class Session {
 
   private async doStart(): Promise<void> {
     const { options } = this;
-    if (this.closeRequested)
+    if (this.lifecycle.isClosed)
       throw new CLIConnectionError('The session was closed before it started.');
     if (options.abortSignal?.aborted)
       throw new AbortError('The query was aborted before it started.');
     options.abortSignal?.addEventListener('abort', this.onAbort, { once: true });
     for (const warning of configWarnings(options)) this.warn(warning);
     this.transport ??= createSubprocessTransport(options);
+    this.lifecycle.to('starting');
     // The handshake with in-process servers runs while the CLI boots.
     const manifestsPending = this.sdkServers.size
       ? captureSdkMcpManifests(this.sdkServers, (server, error) =>
@@ -228,12 +233,12 @@ export class Session {
       ...(manifests ? { sdkMcpServerManifests: manifests } : {}),
     });
     const initialized = this.control.request('initialize', fields).then((info) => {
-      this.initAnswered = true;
+      this.lifecycle.tryTo('ready');
       return info as ServerInfo;
     });
     // Failures reach the consumer through the message queue; keep them from being unhandled.
     initialized.catch((error: unknown) => {
-      if (!this.closeRequested && !this.exited) {
+      if (!this.lifecycle.isClosed) {
         this.messages.fail(error);
         void this.close();
       }
@@ -264,11 +269,12 @@ export class Session {
     // CLIs that report session state say when background work is done; older ones end at result.
     if (this.sawSessionState && this.sessionState !== 'idle') return;
     if (!this.transport || this.lingerTimer) return;
+    this.lifecycle.tryTo('draining');
     this.transport.endInput();
     // A CLI that ignores EOF must not hold the caller forever: after the grace, SIGTERM, SIGKILL.
     const transport = this.transport;
     this.lingerTimer = setTimeout(() => {
-      if (!this.exited) void transport.close({ immediate: true });
+      if (this.lifecycle.phase !== 'ended') void transport.close({ immediate: true });
     }, this.options.shutdownGraceMs ?? 5000);
   }
 
@@ -278,9 +284,10 @@ export class Session {
   }
 
   private onExit(info: TransportExit): void {
-    this.exited = true;
+    const before = this.lifecycle.phase;
+    this.lifecycle.to('ended');
     clearTimeout(this.lingerTimer);
-    if (this.closeRequested || info.spawnError) {
+    if (before === 'closing' || info.spawnError) {
       this.control.fail(new AbortError('The session was closed.'));
       this.messages.end();
       return;
@@ -307,7 +314,7 @@ export class Session {
       void this.close();
       return;
     }
-    const error = this.unexpectedExit(info);
+    const error = this.unexpectedExit(info, before);
     this.control.fail(
       error ??
         new CLIConnectionError('The CLI process has exited; start a new session to continue.'),
@@ -317,10 +324,10 @@ export class Session {
     void this.close();
   }
 
-  private unexpectedExit(info: TransportExit): ProcessError | undefined {
+  private unexpectedExit(info: TransportExit, before: SessionPhase): ProcessError | undefined {
     const details = { exitCode: info.exitCode, signal: info.signal, stderr: info.stderrTail };
     const how = info.signal ? `was killed by ${info.signal}` : `exited with code ${info.exitCode}`;
-    if (!this.initAnswered) {
+    if (before === 'starting') {
       return new ProcessError(`The Claude Code CLI ${how} before answering initialize.`, details);
     }
     if (this.results < this.turnsSent) {

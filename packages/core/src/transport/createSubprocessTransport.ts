@@ -1,4 +1,9 @@
-import { cliVersion, compareVersions, MIN_CLI_VERSION } from '../cli/cliVersion.js';
+import {
+  cliVersion,
+  compareVersions,
+  MIN_CLI_VERSION,
+  TESTED_CLI_VERSION,
+} from '../cli/cliVersion.js';
 import { discoverCli, type CliCommand } from '../cli/discoverCli.js';
 import type { ClaudeAgentOptions, SDKWarning } from '../options/ClaudeAgentOptions.js';
 import { resolveUser } from '../session/resolveUser.js';
@@ -25,7 +30,7 @@ export function createSubprocessTransport(options: ClaudeAgentOptions = {}): Sub
       if (version && compareVersions(version, MIN_CLI_VERSION) < 0) {
         warn({
           code: 'CLI_VERSION',
-          message: `Claude Code CLI ${version} at ${cli.path} is older than ${MIN_CLI_VERSION}, the oldest this SDK supports. Some features may not work; update with \`npm i -D @anthropic-ai/claude-code@latest\`.`,
+          message: `Claude Code CLI ${version} at ${cli.path} is older than ${MIN_CLI_VERSION}, the oldest this SDK supports (it is tested with ${TESTED_CLI_VERSION}). Some features may not work; update with \`npm i -D @anthropic-ai/claude-code@latest\`.`,
         });
       }
     });
