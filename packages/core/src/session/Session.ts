@@ -7,7 +7,7 @@ import { ProcessError } from '../errors/ProcessError.js';
 import type { SDKMessage } from '../messages/SDKMessage.js';
 import type { SDKUserMessageInput } from '../messages/user.js';
 import type { ClaudeAgentOptions, SDKWarning } from '../options/ClaudeAgentOptions.js';
-import { MessageQueue } from '../query/MessageQueue.js';
+import { MessageQueue } from './MessageQueue.js';
 import { createSubprocessTransport } from '../transport/createSubprocessTransport.js';
 import type { Transport, TransportExit } from '../transport/Transport.js';
 import { HookRegistry } from '../hooks/hookRegistry.js';
@@ -18,7 +18,7 @@ import { canUseToolHandler } from '../permissions/canUseToolHandler.js';
 import { configWarnings } from './configWarnings.js';
 import { initializeRequest } from './initializeRequest.js';
 import { SessionLifecycle, type SessionPhase } from './sessionLifecycle.js';
-import { defaultWarn } from './warn.js';
+import { defaultWarn } from '../options/defaultWarn.js';
 
 const DEFAULT_CONTROL_TIMEOUT_MS = 60_000;
 

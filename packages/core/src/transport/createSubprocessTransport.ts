@@ -6,8 +6,8 @@ import {
 } from '../cli/cliVersion.js';
 import { discoverCli, type CliCommand } from '../cli/discoverCli.js';
 import type { ClaudeAgentOptions, SDKWarning } from '../options/ClaudeAgentOptions.js';
-import { resolveUser } from '../session/resolveUser.js';
-import { defaultWarn } from '../session/warn.js';
+import { resolveUser } from './resolveUser.js';
+import { defaultWarn } from '../options/defaultWarn.js';
 import { buildArgs } from './buildArgs.js';
 import { PrivateFiles } from './PrivateFiles.js';
 import { buildEnv } from './buildEnv.js';
