@@ -65,7 +65,7 @@ const shape = {
     }),
   ]),
   maxTurns: positiveInt,
-  maxBudgetUsd: z.number().positive(),
+  maxBudgetUsd: nonNegative,
   maxThinkingTokens: z.number().int().nonnegative(),
   thinking: z.discriminatedUnion('type', [
     z.object({ type: z.literal('adaptive') }),
