@@ -107,6 +107,15 @@ describe('in-process (SDK) MCP servers against the real CLI', () => {
     expect(result).toMatchObject({ subtype: 'success', result: 'it failed, sorry' });
   });
 
+  it('lists SDK servers as connected before the first turn', async () => {
+    const t = await e2e([]);
+    await using client = new ClaudeSDKClient(t.options({ mcpServers: { calc: calculator() } }));
+    await client.connect();
+    expect(await client.mcpServerStatus()).toContainEqual(
+      expect.objectContaining({ name: 'calc', status: 'connected' }),
+    );
+  });
+
   it('lists SDK servers in mcpServerStatus()', async () => {
     const t = await e2e([say('hi')]);
     await using client = new ClaudeSDKClient(t.options({ mcpServers: { calc: calculator() } }));

@@ -1,4 +1,13 @@
-import { finalText, query, type ClaudeAgentOptions, type SDKResultMessage } from '@agentsdk/core';
+import { join } from 'node:path';
+import {
+  finalText,
+  forkSession,
+  listSessions,
+  query,
+  readSession,
+  type ClaudeAgentOptions,
+  type SDKResultMessage,
+} from '@agentsdk/core';
 import { modelEnvironment, say } from '@agentsdk/examples-shared';
 
 await using model = await modelEnvironment([
@@ -57,3 +66,21 @@ show('original', original);
 console.log(
   `\nsession cost so far › $${original.total_cost_usd.toFixed(5)} (cumulative across resumes)`,
 );
+
+// #region data
+// Sessions as data: the CLI's own transcripts, listed, read and forked from code.
+// (Offline, the CLI runs with a private HOME; by default the helpers read ~/.claude.)
+const where = {
+  dir: base.cwd,
+  ...(model.env.HOME ? { configDir: join(model.env.HOME, '.claude') } : {}),
+};
+for (const info of await listSessions(where))
+  console.log(`listed    › ${info.sessionId.slice(0, 8)}… ${info.summary}`);
+let turns = 0;
+for await (const message of readSession(sessionId, where)) if (message.type === 'user') turns += 1;
+console.log(`read      › ${turns} user messages in ${sessionId.slice(0, 8)}…, streamed`);
+const copy = await forkSession(sessionId, { ...where, title: 'kiwi, copied from code' });
+console.log(
+  `copied    › ${copy.sessionId.slice(0, 8)}… (resume it with { resume: copy.sessionId })`,
+);
+// #endregion data

@@ -5,8 +5,32 @@ export { CLIJSONDecodeError } from './errors/CLIJSONDecodeError.js';
 export { CLINotFoundError } from './errors/CLINotFoundError.js';
 export { ControlError } from './errors/ControlError.js';
 export { ControlTimeoutError } from './errors/ControlTimeoutError.js';
-export { InvalidOptionsError } from './errors/InvalidOptionsError.js';
+export { InvalidArgumentError } from './errors/InvalidArgumentError.js';
+export { InvalidOptionsError, type OptionIssue } from './errors/InvalidOptionsError.js';
 export { ProcessError } from './errors/ProcessError.js';
+export { SessionNotFoundError } from './errors/SessionNotFoundError.js';
+export { TranscriptError } from './errors/TranscriptError.js';
+
+export { getSessionInfo, listSessions, type ListSessionsOptions } from './sessions/sessionInfo.js';
+export {
+  getSessionMessages,
+  getSubagentMessages,
+  listSubagents,
+  readSession,
+  readSubagent,
+  type ReadSessionOptions,
+} from './sessions/sessionMessages.js';
+export {
+  archiveSession,
+  deleteSession,
+  forkSession,
+  renameSession,
+  tagSession,
+  unarchiveSession,
+  type ForkSessionOptions,
+} from './sessions/sessionMutations.js';
+export { projectSlug, type SessionLocationOptions } from './sessions/sessionPaths.js';
+export type { SDKSessionInfo, SessionMessage } from './sessions/types.js';
 export { ResultError } from './errors/ResultError.js';
 
 export type {
@@ -134,6 +158,30 @@ export type { SessionControls } from './session/SessionControls.js';
 export type { OutboundRequestOptions } from './control/ControlRouter.js';
 export type { UserInput } from './session/Session.js';
 export type { McpServerStatus, ModelInfo, ServerInfo } from './control/serverInfo.js';
+export type {
+  AccountInfo,
+  AgentInfo,
+  InterruptResult,
+  McpPermissionOverride,
+  McpSetServersResult,
+  ReadFileResult,
+  ReloadOutputStylesResult,
+  ReloadPluginsResult,
+  ReloadSkillsResult,
+  RewindFilesResult,
+  SettingsTarget,
+  SlashCommand,
+} from './control/controlTypes.js';
+export type {
+  DialogContext,
+  ElicitationRequest,
+  ElicitationResult,
+  OnElicitation,
+  OnUserDialog,
+  UserDialogRequest,
+  UserDialogResult,
+} from './control/dialogs.js';
+export type { SdkMcpServerManifest } from './mcp/sdkMcpManifests.js';
 
 export type { Transport, TransportExit, TransportSink } from './transport/Transport.js';
 export type {
@@ -155,8 +203,45 @@ export {
   type CliCommand,
   type DiscoverCliOptions,
 } from './cli/discoverCli.js';
-export { cliVersion, compareVersions, MIN_CLI_VERSION } from './cli/cliVersion.js';
+export {
+  cliVersion,
+  compareVersions,
+  MIN_CLI_VERSION,
+  TESTED_CLI_VERSION,
+} from './cli/cliVersion.js';
 export { SDK_VERSION } from './version.js';
+export {
+  BUILTIN_TOOL_NAMES,
+  EXIT_REASONS,
+  type BuiltinToolName,
+  type ExitReason,
+} from './constants.js';
+export {
+  KNOWN_EVENT_TYPES,
+  KNOWN_SYSTEM_EVENT_SUBTYPES,
+  type SDKActiveGoalMessage,
+  type SDKAuthStatusMessage,
+  type SDKConversationResetMessage,
+  type SDKEventMessage,
+  type SDKPromptSuggestionMessage,
+  type SDKRateLimitEvent,
+  type SDKRateLimitInfo,
+  type SDKSystemCommandsChangedMessage,
+  type SDKSystemElicitationCompleteMessage,
+  type SDKSystemEventMessage,
+  type SDKSystemFilesPersistedMessage,
+  type SDKSystemInformationalMessage,
+  type SDKSystemLocalCommandOutputMessage,
+  type SDKSystemMemoryRecallMessage,
+  type SDKSystemMirrorErrorMessage,
+  type SDKSystemModelRefusalFallbackMessage,
+  type SDKSystemNotificationMessage,
+  type SDKSystemPluginInstallMessage,
+  type SDKSystemSessionWritesLostMessage,
+  type SDKSystemWorkerShuttingDownMessage,
+  type SDKToolProgressMessage,
+  type SDKToolUseSummaryMessage,
+} from './messages/events.js';
 
 export {
   KNOWN_CONTENT_BLOCK_TYPES,
@@ -262,6 +347,8 @@ export {
   CONTROL_MESSAGE_TYPES,
   type CanUseToolRequest,
   type ControlErrorResponse,
+  type ElicitationWireRequest,
+  type UserDialogWireRequest,
   type ControlSuccessResponse,
   type HookCallbackRequest,
   type InboundControlRequest,

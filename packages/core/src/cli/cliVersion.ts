@@ -1,8 +1,17 @@
 import { execFile } from 'node:child_process';
 import type { CliCommand } from './discoverCli.js';
 
-/** Oldest CLI this SDK is tested against; older ones get a warning, never a refusal. */
+/**
+ * Oldest CLI this SDK supports (the stream-json control protocol with `initialize`); older ones
+ * get a warning naming it, never a refusal.
+ */
 export const MIN_CLI_VERSION = '2.0.0';
+
+/**
+ * The CLI this release is tested against end to end (CI pins it). Newer CLIs are expected to
+ * work (2.1.332 was checked); features newer than a given CLI degrade as that CLI does.
+ */
+export const TESTED_CLI_VERSION = '2.1.331';
 
 const cache = new Map<string, Promise<string | undefined>>();
 

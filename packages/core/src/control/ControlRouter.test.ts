@@ -128,7 +128,7 @@ describe('ControlRouter inbound', () => {
     const release: Array<() => void> = [];
     router.on('mcp_message', async (request) => {
       await new Promise<void>((r) => release.push(r));
-      return { echo: request.n };
+      return { echo: (request as unknown as { n: unknown }).n };
     });
     router.route({
       type: 'control_request',

@@ -1,12 +1,20 @@
 import { AbortError } from '../errors/AbortError.js';
 import { ControlError } from '../errors/ControlError.js';
 import { ControlTimeoutError } from '../errors/ControlTimeoutError.js';
+import type { InboundControlRequest } from '../messages/control.js';
 
-/** Answers one kind of control request the CLI sends (can_use_tool, hook_callback, mcp_message…). */
-export type InboundHandler = (
-  request: Record<string, unknown>,
+export type InboundSubtype = InboundControlRequest['subtype'];
+
+/** Answers one kind of control request the CLI sends, typed by its subtype. */
+export type InboundHandler<S extends InboundSubtype = InboundSubtype> = (
+  request: Extract<InboundControlRequest, { subtype: S }>,
   context: { signal: AbortSignal; requestId: string | undefined },
-) => Promise<Record<string, unknown> | undefined> | Record<string, unknown> | undefined;
+) => Promise<object | undefined> | object | undefined;
+
+type AnyInboundHandler = (
+  request: never,
+  context: { signal: AbortSignal; requestId: string | undefined },
+) => Promise<object | undefined> | object | undefined;
 
 export interface OutboundRequestOptions {
   timeoutMs?: number;
@@ -54,7 +62,7 @@ let routerSeq = 0;
 export class ControlRouter {
   private readonly pending = new Map<string, Pending>();
   private readonly inbound = new Map<string, InboundEntry>();
-  private readonly handlers = new Map<string, InboundHandler>();
+  private readonly handlers = new Map<string, AnyInboundHandler>();
   private readonly prefix = `req_${(++routerSeq).toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   private seq = 0;
   private failure: Error | undefined;
@@ -66,8 +74,8 @@ export class ControlRouter {
   ) {}
 
   /** Register the answer to one inbound subtype. */
-  on(subtype: string, handler: InboundHandler): void {
-    this.handlers.set(subtype, handler);
+  on<S extends InboundSubtype>(subtype: S, handler: InboundHandler<S>): void {
+    this.handlers.set(subtype, handler as AnyInboundHandler);
   }
 
   /** Consume a control message. Returns false for anything else (it belongs to the consumer). */
@@ -189,7 +197,8 @@ export class ControlRouter {
     let reply: Record<string, unknown>;
     try {
       if (!handler) throw new Error(`Unsupported control request subtype: ${subtype}`);
-      const result = await handler(request, {
+      // The CLI's request, trusted to match its subtype (handlers still check what they read).
+      const result = await handler(request as never, {
         get signal() {
           return entry.signal;
         },

@@ -10,7 +10,10 @@ export type AgentSDKErrorCode =
   | 'CONTROL_ERROR'
   | 'RESULT_ERROR'
   | 'ABORTED'
-  | 'INVALID_OPTIONS';
+  | 'INVALID_OPTIONS'
+  | 'INVALID_ARGUMENT'
+  | 'SESSION_NOT_FOUND'
+  | 'TRANSCRIPT_ERROR';
 
 /**
  * Base class of all agentsdk errors. `AgentSDKError.is(x)` works across duplicated installs

@@ -44,7 +44,7 @@ export class HookRegistry {
     return this.callbacks.size;
   }
 
-  handler(): InboundHandler {
+  handler(): InboundHandler<'hook_callback'> {
     return async (request, { signal }) => {
       const id = String(request.callback_id ?? '');
       const callback = this.callbacks.get(id);

@@ -25,7 +25,11 @@ describe('sdk MCP routing', () => {
 
   it('wraps the JSON-RPC response as mcp_response', async () => {
     const reply = await mcpMessageHandler(servers)(
-      { server_name: 'echo', message: { jsonrpc: '2.0', id: 7, method: 'tools/list' } },
+      {
+        subtype: 'mcp_message',
+        server_name: 'echo',
+        message: { jsonrpc: '2.0', id: 7, method: 'tools/list' },
+      },
       ctx(),
     );
     expect(reply).toEqual({
@@ -35,7 +39,11 @@ describe('sdk MCP routing', () => {
 
   it('answers notifications with an empty result', async () => {
     const reply = await mcpMessageHandler(servers)(
-      { server_name: 'echo', message: { jsonrpc: '2.0', method: 'notifications/initialized' } },
+      {
+        subtype: 'mcp_message',
+        server_name: 'echo',
+        message: { jsonrpc: '2.0', method: 'notifications/initialized' },
+      },
       ctx(),
     );
     expect(reply).toEqual({ mcp_response: { jsonrpc: '2.0', result: {}, id: 0 } });
@@ -45,7 +53,11 @@ describe('sdk MCP routing', () => {
     const handler = mcpMessageHandler(servers);
     expect(
       await handler(
-        { server_name: 'nope', message: { jsonrpc: '2.0', id: 1, method: 'x' } },
+        {
+          subtype: 'mcp_message',
+          server_name: 'nope',
+          message: { jsonrpc: '2.0', id: 1, method: 'x' },
+        },
         ctx(),
       ),
     ).toMatchObject({
@@ -53,7 +65,11 @@ describe('sdk MCP routing', () => {
     });
     expect(
       await handler(
-        { server_name: 'echo', message: { jsonrpc: '2.0', id: 2, method: 'boom' } },
+        {
+          subtype: 'mcp_message',
+          server_name: 'echo',
+          message: { jsonrpc: '2.0', id: 2, method: 'boom' },
+        },
         ctx(),
       ),
     ).toMatchObject({

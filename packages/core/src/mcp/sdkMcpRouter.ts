@@ -21,7 +21,7 @@ export function sdkMcpServers(
 export function mcpMessageHandler(
   servers: Map<string, SdkMcpServer>,
   notify: (serverName: string, notification: JSONRPCMessage) => void = () => {},
-): InboundHandler {
+): InboundHandler<'mcp_message'> {
   return async (request, context) => {
     const name = String(request.server_name ?? '');
     const message = (request.message ?? {}) as JSONRPCMessage;

@@ -1,3 +1,4 @@
+import { KNOWN_EVENT_TYPES, type SDKEventMessage } from './events.js';
 import type { SDKAssistantMessage } from './assistant.js';
 import type { SDKResultMessage } from './result.js';
 import type { SDKStreamEvent } from './streamEvent.js';
@@ -17,7 +18,12 @@ import type { SDKUserMessage } from './user.js';
  * level down for `system` subtypes and content block types.
  */
 export type SDKMessage =
-  SDKAssistantMessage | SDKUserMessage | SDKSystemMessage | SDKResultMessage | SDKStreamEvent;
+  | SDKAssistantMessage
+  | SDKUserMessage
+  | SDKSystemMessage
+  | SDKResultMessage
+  | SDKStreamEvent
+  | SDKEventMessage;
 
 export type SDKMessageType = SDKMessage['type'];
 
@@ -28,6 +34,7 @@ export const KNOWN_MESSAGE_TYPES = [
   'system',
   'result',
   'stream_event',
+  ...KNOWN_EVENT_TYPES,
 ] as const satisfies readonly SDKMessageType[];
 
 /** A stdout message whose `type` is not in `KNOWN_MESSAGE_TYPES`, exactly as the CLI sent it. */

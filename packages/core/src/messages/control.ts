@@ -49,8 +49,36 @@ export interface McpMessageRequest {
   message: JSONRPCMessage;
 }
 
+/** `elicitation`: an MCP server asks the user for input. Answer `{action, content?}`. */
+export interface ElicitationWireRequest {
+  subtype: 'elicitation';
+  mcp_server_name: string;
+  message: string;
+  mode?: 'form' | 'url';
+  url?: string;
+  elicitation_id?: string;
+  requested_schema?: Record<string, unknown>;
+  property_order?: string[];
+  title?: string;
+  display_name?: string;
+  description?: string;
+}
+
+/** `request_user_dialog`: a tool asks the host to render a dialog of a declared kind. */
+export interface UserDialogWireRequest {
+  subtype: 'request_user_dialog';
+  dialog_kind: string;
+  payload: Record<string, unknown>;
+  tool_use_id?: string;
+}
+
 /** Requests the CLI sends to the SDK. Answer any other subtype with an error response. */
-export type InboundControlRequest = CanUseToolRequest | HookCallbackRequest | McpMessageRequest;
+export type InboundControlRequest =
+  | CanUseToolRequest
+  | HookCallbackRequest
+  | McpMessageRequest
+  | ElicitationWireRequest
+  | UserDialogWireRequest;
 
 /**
  * `{"type":"control_request","request_id":…,"request":{"subtype":…}}`. The type parameter

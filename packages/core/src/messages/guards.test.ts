@@ -62,21 +62,28 @@ function result(fields: Partial<SDKResultSuccess> = {}): SDKResultMessage {
 }
 
 describe('unknown messages', () => {
+  it('know tool_progress and system/notification (typed since CLI 2.1.331)', () => {
+    expect(isUnknownMessage({ type: 'tool_progress', ...ids } as never)).toBe(false);
+    expect(isSystemOtherMessage({ type: 'system', subtype: 'notification', ...ids } as never)).toBe(
+      false,
+    );
+  });
+
   it('are recognised, and delivered with every field intact', () => {
     const line =
-      '{"type":"keep_alive"}\n{"type":"tool_progress","tool_use_id":"t","elapsed_time_seconds":3}';
+      '{"type":"keep_alive"}\n{"type":"future_kind","tool_use_id":"t","elapsed_time_seconds":3}';
     const msgs = line.split('\n').map((l) => JSON.parse(l) as SDKMessage | SDKUnknownMessage);
     expect(msgs.map(isUnknownMessage)).toEqual([true, true]);
     const [, progress] = msgs;
     if (progress && isUnknownMessage(progress)) {
-      expect(progress.type).toBe('tool_progress');
+      expect(progress.type).toBe('future_kind');
       expect(progress['elapsed_time_seconds']).toBe(3);
     }
     for (const m of msgs) expect(isAssistantMessage(m) || isResultMessage(m)).toBe(false);
   });
 
   it('a system message with an unnamed subtype is a system message, of the "other" kind', () => {
-    const m = { type: 'system', subtype: 'notification', text: 'hi', ...ids } as const;
+    const m = { type: 'system', subtype: 'future_subtype', text: 'hi', ...ids } as const;
     expect(isUnknownMessage(m)).toBe(false);
     expect(isSystemMessage(m)).toBe(true);
     expect(isSystemOtherMessage(m)).toBe(true);

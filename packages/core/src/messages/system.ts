@@ -1,4 +1,5 @@
 import type { PermissionMode } from '../permissions/types.js';
+import { KNOWN_SYSTEM_EVENT_SUBTYPES, type SDKSystemEventMessage } from './events.js';
 import type { OpenString } from './openString.js';
 
 // `system` messages (PROTOCOL.md §4.3). All carry `session_id` and `uuid`.
@@ -265,7 +266,8 @@ export type SDKSystemMessage =
   | SDKSystemCompactBoundaryMessage
   | SDKSystemHookStartedMessage
   | SDKSystemHookProgressMessage
-  | SDKSystemHookResponseMessage;
+  | SDKSystemHookResponseMessage
+  | SDKSystemEventMessage;
 
 export type SDKSystemSubtype = SDKSystemMessage['subtype'];
 
@@ -286,6 +288,7 @@ export const KNOWN_SYSTEM_SUBTYPES = [
   'hook_started',
   'hook_progress',
   'hook_response',
+  ...KNOWN_SYSTEM_EVENT_SUBTYPES,
 ] as const satisfies readonly SDKSystemSubtype[];
 
 /** A `system` message whose subtype is not in `KNOWN_SYSTEM_SUBTYPES`, as sent. */

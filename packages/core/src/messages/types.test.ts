@@ -1,5 +1,6 @@
 // Type-level tests: these assertions are checked by `tsc` (the package's `typecheck` script
 // includes test files); at runtime vitest only runs the functions.
+import type { SDKEventMessage, SDKToolProgressMessage } from './events.js';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { SDKAssistantMessage } from './assistant.js';
 import type {
@@ -43,6 +44,15 @@ describe('type narrowing', () => {
           return expectTypeOf(m).toEqualTypeOf<SDKResultMessage>();
         case 'stream_event':
           return expectTypeOf(m).toEqualTypeOf<SDKStreamEvent>();
+        case 'tool_progress':
+          return expectTypeOf(m).toEqualTypeOf<SDKToolProgressMessage>();
+        case 'rate_limit_event':
+        case 'prompt_suggestion':
+        case 'conversation_reset':
+        case 'tool_use_summary':
+        case 'auth_status':
+        case 'active_goal':
+          return expectTypeOf(m).toExtend<SDKEventMessage>();
         default:
           // Reachable at runtime for unknown types; the union names none of them.
           return expectTypeOf(m).toBeNever();

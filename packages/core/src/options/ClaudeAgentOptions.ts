@@ -1,6 +1,7 @@
 import type { McpSdkServerConfig } from '../mcp/SdkMcpServer.js';
 import type { CanUseTool, PermissionMode } from '../permissions/types.js';
 import type { HooksConfig } from '../hooks/types.js';
+import type { OnElicitation, OnUserDialog } from '../control/dialogs.js';
 import type { TraceOption } from '../transport/traceTransport.js';
 
 /** Claude Code's own system prompt, optionally with text appended. */
@@ -116,12 +117,18 @@ export interface ClaudeAgentOptions {
   addDirs?: string[];
   /** Path to the CLI: a native binary or a `cli.js`. Default: discovered (see README). */
   cliPath?: string;
+  /** The runtime that runs a JavaScript CLI (`cli.js`): `node` (default), `bun`, `deno` or a path. */
+  executable?: string;
+  /** Arguments for that runtime, before the CLI's path (e.g. `['--max-old-space-size=4096']`). */
+  executableArgs?: string[];
 
   // --- tools
   /** The base tool set: a list of names, `[]` for none, or the Claude Code preset. */
   tools?: string[] | ToolsPreset;
   allowedTools?: string[];
   disallowedTools?: string[];
+  /** Other names the model may call a tool by: `{ alias: toolName }` (sent at initialize). */
+  toolAliases?: Record<string, string>;
   mcpServers?: Record<string, McpServerConfig>;
   strictMcpConfig?: boolean;
 
@@ -132,6 +139,17 @@ export interface ClaudeAgentOptions {
   canUseTool?: CanUseTool;
   /** Use an MCP tool as the permission prompt (mutually exclusive with `canUseTool`). */
   permissionPromptToolName?: string;
+  /** Extra instructions for the model while in plan mode (sent at initialize). */
+  planModeInstructions?: string;
+  /**
+   * Answers an MCP server's elicitation (a form to fill in, a URL to open). Without it the CLI's
+   * request is declined, so the server sees `decline` rather than waiting.
+   */
+  onElicitation?: OnElicitation;
+  /** Renders a blocking dialog a tool asks for (`request_user_dialog`). Needs `supportedDialogKinds`. */
+  onUserDialog?: OnUserDialog;
+  /** The dialog kinds `onUserDialog` can render; the CLI sends no other kind. */
+  supportedDialogKinds?: string[];
 
   // --- hooks
   hooks?: HooksConfig;
@@ -144,12 +162,22 @@ export interface ClaudeAgentOptions {
   sessionId?: string;
   /** `false` → the CLI writes no session files (`--no-session-persistence`). */
   persistSession?: boolean;
+  /** Back up files before edits so `rewindFiles()` can restore them. */
+  enableFileCheckpointing?: boolean;
+  /** A title for the session (shown by `listSessions()` and the CLI's resume picker). */
+  title?: string;
 
   // --- output
   outputFormat?: JsonSchemaOutputFormat;
   includePartialMessages?: boolean;
   /** Also deliver subagents' assistant messages (with `parent_tool_use_id` set). CLI default: off. */
   forwardSubagentText?: boolean;
+  /** Also deliver hook lifecycle messages (`hook_started`, `hook_progress`, `hook_response`) for every hook. */
+  includeHookEvents?: boolean;
+  /** Emit a `prompt_suggestion` message after each turn: what the user might ask next. */
+  promptSuggestions?: boolean;
+  /** Emit short progress summaries of running subagents (`task_progress` with `summary`). */
+  agentProgressSummaries?: boolean;
 
   // --- settings, agents, plugins
   /** Omitted or `[]` → no filesystem settings are loaded. List the sources to load. */
@@ -163,6 +191,9 @@ export interface ClaudeAgentOptions {
   // --- process
   /** Called with each stderr line of the CLI. stderr is always drained, whether set or not. */
   stderr?: (line: string) => void;
+  /** The CLI's debug log (`--debug`); with `debugFile`, written there instead. */
+  debug?: boolean;
+  debugFile?: string;
   /** Extra CLI flags: `{ 'debug-to-stderr': null }` → `--debug-to-stderr`, values → `--flag=value`. */
   extraArgs?: Record<string, string | null>;
   /** Ends the session (and the CLI) when aborted. */
@@ -172,6 +203,8 @@ export interface ClaudeAgentOptions {
   /** Grace after stdin EOF before SIGTERM, and after SIGTERM before SIGKILL. Default 5000 ms / 2000 ms. */
   shutdownGraceMs?: number;
   killGraceMs?: number;
+  /** When the CLI and its stdout do not end together, how long to wait for the other. Default 1000 ms. */
+  pipeGraceMs?: number;
   /** Throw `ResultError` from the iterator when a turn ends with `is_error: true`. Default false. */
   throwOnResultError?: boolean;
   /** Called for protocol warnings (noise lines, version below minimum). Default: `console.warn`. */
@@ -182,6 +215,14 @@ export interface ClaudeAgentOptions {
 
 export interface SDKWarning {
   code:
-    'NON_JSON_STDOUT' | 'CLI_VERSION' | 'UNHANDLED_CONTROL_REQUEST' | 'CALLBACK_ERROR' | 'CONFIG';
+    | 'NON_JSON_STDOUT'
+    | 'CLI_VERSION'
+    | 'UNHANDLED_CONTROL_REQUEST'
+    | 'CALLBACK_ERROR'
+    | 'CONFIG'
+    /** A corrupt stdout line after the final result: ignored, the conversation had ended. */
+    | 'STDOUT_AFTER_RESULT'
+    /** The CLI did not exit after the final result and its input ended; the SDK stopped it. */
+    | 'CLI_STOPPED';
   message: string;
 }

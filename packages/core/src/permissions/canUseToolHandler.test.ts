@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { canUseToolHandler } from './canUseToolHandler.js';
+import type { CanUseToolRequest } from '../messages/control.js';
 import type { CanUseTool } from './types.js';
 
-const request = {
+const request: CanUseToolRequest = {
   subtype: 'can_use_tool',
   tool_name: 'Bash',
   input: { command: 'touch x' },

@@ -9,7 +9,7 @@ import type { CanUseTool, PermissionUpdate } from './types.js';
 export function canUseToolHandler(
   canUseTool: CanUseTool,
   report: (error: unknown) => void,
-): InboundHandler {
+): InboundHandler<'can_use_tool'> {
   return async (request, { signal }) => {
     const input = isRecord(request.input) ? request.input : {};
     const toolUseId = typeof request.tool_use_id === 'string' ? request.tool_use_id : '';
@@ -27,7 +27,7 @@ export function canUseToolHandler(
           ? { decisionReason: request.decision_reason }
           : {}),
         ...(typeof request.agent_id === 'string' ? { agentId: request.agent_id } : {}),
-        raw: request,
+        raw: request as unknown as Record<string, unknown>,
       });
     } catch (error) {
       report(error);

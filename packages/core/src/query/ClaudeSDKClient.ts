@@ -1,6 +1,7 @@
 import { CLIConnectionError } from '../errors/CLIConnectionError.js';
 import type { SDKMessage } from '../messages/SDKMessage.js';
 import type { ClaudeAgentOptions } from '../options/ClaudeAgentOptions.js';
+import { validateOptions } from '../options/validateOptions.js';
 import { Session, type UserInput } from '../session/Session.js';
 import { SessionControls } from '../session/SessionControls.js';
 import type { Transport } from '../transport/Transport.js';
@@ -19,11 +20,14 @@ import type { Transport } from '../transport/Transport.js';
 export class ClaudeSDKClient extends SessionControls implements AsyncDisposable {
   private session: Session | undefined;
 
+  private readonly options: ClaudeAgentOptions;
+
   constructor(
-    private readonly options: ClaudeAgentOptions = {},
+    options: ClaudeAgentOptions = {},
     private readonly transport?: Transport,
   ) {
     super();
+    this.options = validateOptions(options);
   }
 
   /** Start the CLI and wait until it is ready; optionally send a first prompt. */

@@ -1,5 +1,6 @@
 import type { SDKUserMessageInput } from '../messages/user.js';
 import type { ClaudeAgentOptions } from '../options/ClaudeAgentOptions.js';
+import { validateOptions } from '../options/validateOptions.js';
 import { Session, type UserInput } from '../session/Session.js';
 import type { Transport } from '../transport/Transport.js';
 import { Query } from './QueryGenerator.js';
@@ -16,7 +17,8 @@ export interface QueryParams {
  * Run a session. Nothing starts until the first `next()` (or a control call), so a `Query` that
  * is never iterated never spawns a process.
  */
-export function query({ prompt, options = {}, transport }: QueryParams): Query {
+export function query({ prompt, options: given, transport }: QueryParams): Query {
+  const options = validateOptions(given);
   const session = new Session(options, transport);
   const feed = (): void => {
     if (typeof prompt === 'string') {

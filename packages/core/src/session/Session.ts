@@ -1,4 +1,5 @@
 import { ControlRouter } from '../control/ControlRouter.js';
+import { elicitationHandler, userDialogHandler } from '../control/dialogs.js';
 import type { ServerInfo } from '../control/serverInfo.js';
 import { AbortError } from '../errors/AbortError.js';
 import { CLIConnectionError } from '../errors/CLIConnectionError.js';
@@ -6,17 +7,19 @@ import { ProcessError } from '../errors/ProcessError.js';
 import type { SDKMessage } from '../messages/SDKMessage.js';
 import type { SDKUserMessageInput } from '../messages/user.js';
 import type { ClaudeAgentOptions, SDKWarning } from '../options/ClaudeAgentOptions.js';
-import { MessageQueue } from '../query/MessageQueue.js';
+import { MessageQueue } from './MessageQueue.js';
 import { createSubprocessTransport } from '../transport/createSubprocessTransport.js';
 import type { Transport, TransportExit } from '../transport/Transport.js';
 import { traceTransport } from '../transport/traceTransport.js';
 import { HookRegistry } from '../hooks/hookRegistry.js';
+import { captureSdkMcpManifests } from '../mcp/sdkMcpManifests.js';
 import { mcpMessageHandler, sdkMcpServers } from '../mcp/sdkMcpRouter.js';
 import type { SdkMcpServer } from '../mcp/SdkMcpServer.js';
 import { canUseToolHandler } from '../permissions/canUseToolHandler.js';
 import { configWarnings } from './configWarnings.js';
 import { initializeRequest } from './initializeRequest.js';
-import { defaultWarn } from './warn.js';
+import { SessionLifecycle, type SessionPhase } from './sessionLifecycle.js';
+import { defaultWarn } from '../options/defaultWarn.js';
 
 const DEFAULT_CONTROL_TIMEOUT_MS = 60_000;
 
@@ -36,16 +39,15 @@ export class Session {
   private transport: Transport | undefined;
   private started: Promise<void> | undefined;
   private initialized: Promise<ServerInfo> | undefined;
-  private initAnswered = false;
   private closing: Promise<void> | undefined;
-  private closeRequested = false;
-  private exited = false;
+  private readonly lifecycle = new SessionLifecycle();
   private turnsSent = 0;
   private results = 0;
   private lastResultIsError = false;
   private sawSessionState = false;
   private sessionState: string | undefined;
   private inputFinished = false;
+  private lingerTimer: NodeJS.Timeout | undefined;
   private readonly warn: (warning: SDKWarning) => void;
   private readonly hooks: HookRegistry;
   private readonly sdkServers: Map<string, SdkMcpServer>;
@@ -78,13 +80,26 @@ export class Session {
       );
     }
     if (this.hooks.size) this.control.on('hook_callback', this.hooks.handler());
-    if (this.sdkServers.size) {
-      // Progress and log notifications travel back as our own mcp_message requests.
-      const notify = (server_name: string, message: unknown): void => {
-        this.control.request('mcp_message', { server_name, message }).catch(() => {});
-      };
-      this.control.on('mcp_message', mcpMessageHandler(this.sdkServers, notify));
+    // Without a callback, elicitation is declined at once rather than left to time out.
+    this.control.on('elicitation', elicitationHandler(options.onElicitation));
+    // Without a callback, dialogs stay unanswered ("unsupported"), which the CLI treats as
+    // "cannot display" — it only sends kinds named in `supportedDialogKinds` anyway.
+    if (options.onUserDialog)
+      this.control.on('request_user_dialog', userDialogHandler(options.onUserDialog));
+    // Always routed: `setMcpServers()` may add in-process servers later.
+    // Progress and log notifications travel back as our own mcp_message requests.
+    const notify = (server_name: string, message: unknown): void => {
+      this.control.request('mcp_message', { server_name, message }).catch(() => {});
+    };
+    this.control.on('mcp_message', mcpMessageHandler(this.sdkServers, notify));
+  }
+
+  /** Replace the in-process MCP servers `mcp_message` is routed to (`setMcpServers()`). */
+  setSdkMcpServers(servers: ReadonlyMap<string, SdkMcpServer>): void {
+    for (const [name, server] of this.sdkServers) {
+      if (servers.get(name) !== server) this.sdkServers.delete(name);
     }
+    for (const [name, server] of servers) this.sdkServers.set(name, server);
   }
 
   private reportCallbackError(source: string, error: unknown): void {
@@ -136,13 +151,18 @@ export class Session {
   }
 
   get isClosed(): boolean {
-    return this.closeRequested;
+    return this.lifecycle.isClosed;
+  }
+
+  /** Where the session is in its life (see `SessionLifecycle`). */
+  get phase(): SessionPhase {
+    return this.lifecycle.phase;
   }
 
   /** End the session and the CLI. Idempotent. */
   close(): Promise<void> {
     // Set before anything runs: the transport may report its exit synchronously while closing.
-    this.closeRequested = true;
+    this.lifecycle.tryTo('closing');
     this.closing ??= (async () => {
       this.options.abortSignal?.removeEventListener('abort', this.onAbort);
       this.control.fail(new AbortError('The session was closed.'));
@@ -169,7 +189,7 @@ export class Session {
 
   private async doStart(): Promise<void> {
     const { options } = this;
-    if (this.closeRequested)
+    if (this.lifecycle.isClosed)
       throw new CLIConnectionError('The session was closed before it started.');
     if (options.abortSignal?.aborted)
       throw new AbortError('The query was aborted before it started.');
@@ -177,6 +197,16 @@ export class Session {
     for (const warning of configWarnings(options)) this.warn(warning);
     this.transport ??= createSubprocessTransport(options);
     if (options.trace) this.transport = traceTransport(this.transport, options.trace);
+    this.lifecycle.to('starting');
+    // The handshake with in-process servers runs while the CLI boots.
+    const manifestsPending = this.sdkServers.size
+      ? captureSdkMcpManifests(this.sdkServers, (server, error) =>
+          this.warn({
+            code: 'CALLBACK_ERROR',
+            message: `In-process MCP server "${server}" failed its handshake (${error instanceof Error ? error.message : String(error)}); the CLI will retry it.`,
+          }),
+        )
+      : undefined;
     await this.transport.start({
       message: (message) => this.onMessage(message),
       noise: (line) =>
@@ -185,22 +215,32 @@ export class Session {
           message: `Skipped a non-JSON line on the CLI's stdout: ${line.slice(0, 200)}`,
         }),
       error: (error) => {
+        // The conversation already ended well: a bad line now loses nothing the caller asked for.
+        if (this.isComplete()) {
+          this.warn({
+            code: 'STDOUT_AFTER_RESULT',
+            message: `Ignored a bad stdout line after the final result: ${error.message}`,
+          });
+          return;
+        }
         this.messages.fail(error);
         void this.close();
       },
       exit: (info) => this.onExit(info),
     });
+    const manifests = await manifestsPending;
     const fields = initializeRequest(options, {
       hooks: this.hooks.wire,
       sdkMcpServers: [...this.sdkServers.keys()],
+      ...(manifests ? { sdkMcpServerManifests: manifests } : {}),
     });
     const initialized = this.control.request('initialize', fields).then((info) => {
-      this.initAnswered = true;
+      this.lifecycle.tryTo('ready');
       return info as ServerInfo;
     });
     // Failures reach the consumer through the message queue; keep them from being unhandled.
     initialized.catch((error: unknown) => {
-      if (!this.closeRequested && !this.exited) {
+      if (!this.lifecycle.isClosed) {
         this.messages.fail(error);
         void this.close();
       }
@@ -230,17 +270,53 @@ export class Session {
     if (!this.inputFinished || this.results < this.turnsSent) return;
     // CLIs that report session state say when background work is done; older ones end at result.
     if (this.sawSessionState && this.sessionState !== 'idle') return;
-    this.transport?.endInput();
+    if (!this.transport || this.lingerTimer) return;
+    this.lifecycle.tryTo('draining');
+    this.transport.endInput();
+    // A CLI that ignores EOF must not hold the caller forever: after the grace, SIGTERM, SIGKILL.
+    const transport = this.transport;
+    this.lingerTimer = setTimeout(() => {
+      if (this.lifecycle.phase !== 'ended') void transport.close({ immediate: true });
+    }, this.options.shutdownGraceMs ?? 5000);
+  }
+
+  /** Every turn the caller will send has its result. */
+  private isComplete(): boolean {
+    return this.inputFinished && this.turnsSent > 0 && this.results >= this.turnsSent;
   }
 
   private onExit(info: TransportExit): void {
-    this.exited = true;
-    if (this.closeRequested || info.spawnError) {
+    const before = this.lifecycle.phase;
+    this.lifecycle.to('ended');
+    clearTimeout(this.lingerTimer);
+    if (before === 'closing' || info.spawnError) {
       this.control.fail(new AbortError('The session was closed.'));
       this.messages.end();
       return;
     }
-    const error = this.unexpectedExit(info);
+    if (info.stdoutClosedEarly && !this.isComplete()) {
+      const error = new ProcessError(
+        'The Claude Code CLI closed its stdout but kept running; it was stopped. Nothing more could arrive from it.',
+        { exitCode: info.exitCode, signal: info.signal, stderr: info.stderrTail },
+      );
+      this.control.fail(error);
+      this.messages.fail(error);
+      void this.close();
+      return;
+    }
+    if (info.stoppedBySdk && this.isComplete()) {
+      this.warn({
+        code: 'CLI_STOPPED',
+        message: info.stdoutClosedEarly
+          ? 'The Claude Code CLI closed its stdout after the final result but kept running; it was stopped.'
+          : `The Claude Code CLI did not exit after its input ended and the final result arrived; it was stopped with ${info.signal ?? 'a signal'}.`,
+      });
+      this.control.fail(new CLIConnectionError('The CLI process has exited.'));
+      this.messages.end();
+      void this.close();
+      return;
+    }
+    const error = this.unexpectedExit(info, before);
     this.control.fail(
       error ??
         new CLIConnectionError('The CLI process has exited; start a new session to continue.'),
@@ -250,10 +326,10 @@ export class Session {
     void this.close();
   }
 
-  private unexpectedExit(info: TransportExit): ProcessError | undefined {
+  private unexpectedExit(info: TransportExit, before: SessionPhase): ProcessError | undefined {
     const details = { exitCode: info.exitCode, signal: info.signal, stderr: info.stderrTail };
     const how = info.signal ? `was killed by ${info.signal}` : `exited with code ${info.exitCode}`;
-    if (!this.initAnswered) {
+    if (before === 'starting') {
       return new ProcessError(`The Claude Code CLI ${how} before answering initialize.`, details);
     }
     if (this.results < this.turnsSent) {

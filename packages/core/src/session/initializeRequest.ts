@@ -6,7 +6,11 @@ import type { ClaudeAgentOptions } from '../options/ClaudeAgentOptions.js';
  */
 export function initializeRequest(
   options: ClaudeAgentOptions,
-  wired: { hooks?: Record<string, unknown>; sdkMcpServers?: string[] } = {},
+  wired: {
+    hooks?: Record<string, unknown>;
+    sdkMcpServers?: string[];
+    sdkMcpServerManifests?: Record<string, unknown>;
+  } = {},
 ): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   const { systemPrompt } = options;
@@ -27,5 +31,20 @@ export function initializeRequest(
   if (options.agents && Object.keys(options.agents).length) fields.agents = options.agents;
   if (wired.hooks && Object.keys(wired.hooks).length) fields.hooks = wired.hooks;
   if (wired.sdkMcpServers?.length) fields.sdkMcpServers = wired.sdkMcpServers;
+  // What each in-process server answered to initialize and tools/list, so the CLI lists them as
+  // connected (and knows their tools) before the first turn, without a handshake round trip.
+  if (wired.sdkMcpServerManifests && Object.keys(wired.sdkMcpServerManifests).length) {
+    fields.sdkMcpServerManifests = wired.sdkMcpServerManifests;
+  }
+  if (options.planModeInstructions !== undefined)
+    fields.planModeInstructions = options.planModeInstructions;
+  if (options.toolAliases && Object.keys(options.toolAliases).length)
+    fields.toolAliases = options.toolAliases;
+  if (options.title !== undefined) fields.title = options.title;
+  if (options.promptSuggestions !== undefined) fields.promptSuggestions = options.promptSuggestions;
+  if (options.agentProgressSummaries !== undefined)
+    fields.agentProgressSummaries = options.agentProgressSummaries;
+  if (options.supportedDialogKinds?.length)
+    fields.supportedDialogKinds = options.supportedDialogKinds;
   return fields;
 }

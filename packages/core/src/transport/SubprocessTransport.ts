@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { execa, type ResultPromise } from 'execa';
 import { CLIConnectionError } from '../errors/CLIConnectionError.js';
+import { reapOnHostExit } from './childReaper.js';
 import { LineDecoder } from './LineDecoder.js';
 import { parseLine } from './parseLine.js';
 import { StderrBuffer } from './StderrBuffer.js';
@@ -19,6 +20,12 @@ export interface SubprocessTransportOptions {
   shutdownGraceMs?: number;
   /** After SIGTERM, how long before SIGKILL. */
   killGraceMs?: number;
+  /**
+   * When the process and its stdout do not end together, how long to wait for the other one:
+   * stdout still open after the exit (a grandchild holds it) is cut, a process still running
+   * after stdout closed is stopped. Default 1000 ms.
+   */
+  pipeGraceMs?: number;
   /** Config files named in `args`: written at start, removed when the process exits. */
   files?: PrivateFiles;
 }
@@ -32,6 +39,8 @@ export class SubprocessTransport implements Transport {
   private isExited = false;
   private inputEnded = false;
   private closing: Promise<void> | undefined;
+  /** Set once we send a signal: the exit is ours, not the CLI's. */
+  private stoppedBySdk = false;
 
   constructor(private readonly options: SubprocessTransportOptions) {}
 
@@ -64,12 +73,19 @@ export class SubprocessTransport implements Transport {
       reject: false,
       shell: false,
       windowsHide: true,
-      // execa's single process-exit hook kills children the host leaves behind.
-      cleanup: true,
+      // We own the ending: our reaper SIGKILLs on host exit (execa's hook only sends SIGTERM),
+      // and shutdown() escalates itself.
+      cleanup: false,
+      forceKillAfterDelay: false,
       ...(options.uid !== undefined ? { uid: options.uid } : {}),
       ...(options.gid !== undefined ? { gid: options.gid } : {}),
     }) as Child;
     this.child = child;
+    // Ends are read from the process's events below; execa's promise waits for every pipe.
+    child.then(
+      () => {},
+      () => {},
+    );
 
     const decoder = new LineDecoder({
       line: (text) => parseLine(text, sink),
@@ -84,34 +100,86 @@ export class SubprocessTransport implements Transport {
         ),
     });
     child.stdout.on('data', (chunk: Buffer) => decoder.push(chunk));
-    child.stdout.on('end', () => decoder.end());
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.stderr.on('end', () => stderr.end());
     // EPIPE when the CLI dies while we write: reported through exit, never an uncaught error.
     child.stdin.on('error', () => {});
+    child.stdout.on('error', () => {});
+    child.stderr.on('error', () => {});
 
     let spawnError: Error | undefined;
-    const spawned = new Promise<void>((resolve) => {
-      child.once('spawn', () => resolve());
-      child.once('error', (error) => {
-        spawnError = error;
-        resolve();
-      });
-    });
-    this.exited = child.then((result) => {
-      this.isExited = true;
+    let status: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+    let stdoutEnded = false;
+    let stdoutClosedEarly = false;
+    let pipeTimer: NodeJS.Timeout | undefined;
+    let reported = false;
+    let markExited!: () => void;
+    this.exited = new Promise<void>((resolve) => (markExited = resolve));
+    const release = reapOnHostExit(child);
+    const pipeGraceMs = options.pipeGraceMs ?? 1000;
+
+    const report = (): void => {
+      if (reported) return;
+      reported = true;
+      if (pipeTimer) clearTimeout(pipeTimer);
+      release();
       options.files?.remove();
       const exit: TransportExit = {
-        exitCode: typeof result.exitCode === 'number' ? result.exitCode : null,
-        signal: result.signal ?? null,
+        exitCode: status?.code ?? null,
+        signal: status?.signal ?? null,
         stderrTail: stderr.tail(),
       };
       if (spawnError) exit.spawnError = spawnError;
+      if (this.stoppedBySdk) exit.stoppedBySdk = true;
+      if (stdoutClosedEarly) exit.stdoutClosedEarly = true;
       sink.exit(exit);
+      markExited();
+    };
+    const onStdoutEnd = (): void => {
+      if (stdoutEnded) return;
+      stdoutEnded = true;
+      decoder.end();
+      if (status || spawnError) return report();
+      // stdout is the session: once it is closed nothing more can arrive. A CLI that stays
+      // alive without it would hang the caller, so it gets a bounded moment to exit on its own.
+      pipeTimer = setTimeout(() => {
+        stdoutClosedEarly = true;
+        void this.close({ immediate: true });
+      }, pipeGraceMs);
+    };
+    child.stdout.on('end', onStdoutEnd);
+    child.stdout.on('close', onStdoutEnd);
+    child.once('exit', (code, signal) => {
+      status = { code, signal };
+      this.isExited = true;
+      if (stdoutEnded) return report();
+      // A grandchild may hold stdout open for as long as it lives: what the CLI wrote is already
+      // in the pipe, so drain for a bounded moment, then take the end from the exit itself.
+      pipeTimer = setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        stdoutEnded = true;
+        decoder.end();
+        report();
+      }, pipeGraceMs);
+    });
+
+    let running = false;
+    const spawned = new Promise<void>((resolve) => {
+      child.once('spawn', () => {
+        running = true;
+        resolve();
+      });
+      child.once('error', (error) => {
+        if (running || status) return; // a failed kill(): the exit still comes
+        spawnError = error;
+        this.isExited = true;
+        report();
+        resolve();
+      });
     });
     await spawned;
     if (spawnError) {
-      await this.exited;
       throw new CLIConnectionError(
         `Could not start the Claude Code CLI (${options.command}): ${spawnError.message}. ` +
           'Check that the file exists and is executable, or pass `cliPath`.',
@@ -160,15 +228,22 @@ export class SubprocessTransport implements Transport {
     const { child, exited } = this;
     if (!child || !exited) return;
     this.endInput();
+    // Exited but stdout still draining: the exit handler ends it within its bound.
     if (this.isExited) return exited;
     // With EOF alone the CLI finishes the turn in hand first; when that work is abandoned anyway
     // (break, abort, error mid-turn), waiting for it only delays the caller.
     const grace = immediate ? 0 : (this.options.shutdownGraceMs ?? 5000);
     if (grace > 0 && (await settlesWithin(exited, grace))) return;
-    child.kill('SIGTERM');
+    this.signal(child, 'SIGTERM');
     if (await settlesWithin(exited, this.options.killGraceMs ?? 2000)) return;
-    child.kill('SIGKILL');
+    this.signal(child, 'SIGKILL');
     await exited;
+  }
+
+  private signal(child: Child, signal: NodeJS.Signals): void {
+    if (this.isExited) return;
+    this.stoppedBySdk = true;
+    child.kill(signal);
   }
 }
 

@@ -17,6 +17,10 @@ export interface TransportExit {
   stderrTail: string;
   /** Set when the process could not be started at all. */
   spawnError?: Error;
+  /** The SDK signalled the process (it did not exit on its own after EOF, or was closed). */
+  stoppedBySdk?: boolean;
+  /** stdout closed while the process kept running; the SDK stopped it. */
+  stdoutClosedEarly?: boolean;
 }
 
 /**

@@ -71,6 +71,9 @@ export function buildArgs(options: ClaudeAgentOptions, files?: ConfigFileSink): 
   flag('fallback-model', options.fallbackModel);
   bool('include-partial-messages', options.includePartialMessages);
   bool('forward-subagent-text', options.forwardSubagentText);
+  bool('include-hook-events', options.includeHookEvents);
+  if (options.debugFile !== undefined) flag('debug-file', options.debugFile);
+  else bool('debug', options.debug);
   for (const dir of options.addDirs ?? []) flag('add-dir', dir);
   bool('fork-session', options.forkSession);
   flag('resume-session-at', options.resumeSessionAt);

@@ -19,6 +19,7 @@ describe('createSubprocessTransport', () => {
     expect(warning.code).toBe('CLI_VERSION');
     expect(warning.message).toContain('1.9.0');
     expect(warning.message).toContain('2.0.0');
+    expect(warning.message).toContain('tested with 2.1.331');
   });
 
   it('runs no version probe when CLAUDE_AGENT_SDK_SKIP_VERSION_CHECK is set', async () => {

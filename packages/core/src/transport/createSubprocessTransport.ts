@@ -1,8 +1,13 @@
-import { cliVersion, compareVersions, MIN_CLI_VERSION } from '../cli/cliVersion.js';
-import { discoverCli } from '../cli/discoverCli.js';
+import {
+  cliVersion,
+  compareVersions,
+  MIN_CLI_VERSION,
+  TESTED_CLI_VERSION,
+} from '../cli/cliVersion.js';
+import { discoverCli, type CliCommand } from '../cli/discoverCli.js';
 import type { ClaudeAgentOptions, SDKWarning } from '../options/ClaudeAgentOptions.js';
-import { resolveUser } from '../session/resolveUser.js';
-import { defaultWarn } from '../session/warn.js';
+import { resolveUser } from './resolveUser.js';
+import { defaultWarn } from '../options/defaultWarn.js';
 import { buildArgs } from './buildArgs.js';
 import { PrivateFiles } from './PrivateFiles.js';
 import { buildEnv } from './buildEnv.js';
@@ -16,6 +21,7 @@ export function createSubprocessTransport(options: ClaudeAgentOptions = {}): Sub
   const warn: (warning: SDKWarning) => void = options.onWarning ?? defaultWarn;
   const cwd = options.cwd ?? process.cwd();
   const env = buildEnv(options.env);
+  if (options.enableFileCheckpointing) env.CLAUDE_CODE_ENABLE_SDK_FILE_CHECKPOINTING = 'true';
   const cli = discoverCli({ cliPath: options.cliPath, cwd, env });
   // In the background: a slow `--version` must not delay the session, and an old CLI only warns.
   // CLAUDE_AGENT_SDK_SKIP_VERSION_CHECK (as in the Python SDK) spares the extra process.
@@ -24,16 +30,17 @@ export function createSubprocessTransport(options: ClaudeAgentOptions = {}): Sub
       if (version && compareVersions(version, MIN_CLI_VERSION) < 0) {
         warn({
           code: 'CLI_VERSION',
-          message: `Claude Code CLI ${version} at ${cli.path} is older than ${MIN_CLI_VERSION}, the oldest this SDK supports. Some features may not work; update with \`npm i -D @anthropic-ai/claude-code@latest\`.`,
+          message: `Claude Code CLI ${version} at ${cli.path} is older than ${MIN_CLI_VERSION}, the oldest this SDK supports (it is tested with ${TESTED_CLI_VERSION}). Some features may not work; update with \`npm i -D @anthropic-ai/claude-code@latest\`.`,
         });
       }
     });
   }
+  const { command, prefixArgs } = runtimeFor(cli, options, warn);
   const user = options.user !== undefined ? resolveUser(options.user) : undefined;
   const files = new PrivateFiles();
   return new SubprocessTransport({
-    command: cli.command,
-    args: [...cli.prefixArgs, ...buildArgs(options, files)],
+    command,
+    args: [...prefixArgs, ...buildArgs(options, files)],
     files,
     cwd,
     env,
@@ -41,5 +48,27 @@ export function createSubprocessTransport(options: ClaudeAgentOptions = {}): Sub
     ...(options.stderr ? { onStderr: options.stderr } : {}),
     ...(options.shutdownGraceMs !== undefined ? { shutdownGraceMs: options.shutdownGraceMs } : {}),
     ...(options.killGraceMs !== undefined ? { killGraceMs: options.killGraceMs } : {}),
+    ...(options.pipeGraceMs !== undefined ? { pipeGraceMs: options.pipeGraceMs } : {}),
   });
+}
+
+/** A JavaScript CLI runs on `executable` (default: this Node) with `executableArgs` first. */
+function runtimeFor(
+  cli: CliCommand,
+  options: ClaudeAgentOptions,
+  warn: (warning: SDKWarning) => void,
+): { command: string; prefixArgs: string[] } {
+  const isJs = cli.prefixArgs.length > 0;
+  if (!isJs) {
+    if (options.executable !== undefined || options.executableArgs?.length) {
+      warn({
+        code: 'CONFIG',
+        message: `executable/executableArgs only apply to a JavaScript CLI; ${cli.path} is a native binary, so they are ignored.`,
+      });
+    }
+    return { command: cli.command, prefixArgs: [] };
+  }
+  const executable = options.executable;
+  const command = executable === undefined || executable === 'node' ? cli.command : executable;
+  return { command, prefixArgs: [...(options.executableArgs ?? []), ...cli.prefixArgs] };
 }

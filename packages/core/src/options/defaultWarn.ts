@@ -1,4 +1,4 @@
-import type { SDKWarning } from '../options/ClaudeAgentOptions.js';
+import type { SDKWarning } from './ClaudeAgentOptions.js';
 
 /** The default warning sink: stderr, one line, prefixed so it is clear where it comes from. */
 export function defaultWarn(warning: SDKWarning): void {

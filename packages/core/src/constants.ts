@@ -1,0 +1,68 @@
+/**
+ * Names of the CLI's built-in tools (for `tools`, `allowedTools`, `disallowedTools`), as the
+ * official SDK 0.3.331 lists them for CLI 2.1.331. Which ones a session offers depends on the
+ * CLI version, platform and settings; the list is for completion and checks, not a guarantee.
+ */
+export const BUILTIN_TOOL_NAMES = [
+  'Agent',
+  'Artifact',
+  'AskUserQuestion',
+  'Bash',
+  'ClaudeDesign',
+  'CronCreate',
+  'CronDelete',
+  'CronList',
+  'Edit',
+  'EndConversation',
+  'EnterPlanMode',
+  'EnterWorktree',
+  'ExitPlanMode',
+  'ExitWorktree',
+  'Glob',
+  'Grep',
+  'ListAgents',
+  'ListMcpResourcesTool',
+  'LSP',
+  'Monitor',
+  'NotebookEdit',
+  'OfferChromeSetup',
+  'PowerShell',
+  'Projects',
+  'propose_skills',
+  'PushNotification',
+  'Read',
+  'ReadMcpResourceDirTool',
+  'ReadMcpResourceTool',
+  'ReadNotifications',
+  'RemoteTrigger',
+  'ReportFindings',
+  'ScheduleWakeup',
+  'SendFeedback',
+  'SendMessage',
+  'SendUserFile',
+  'SendUserMessage',
+  'SetGoal',
+  'ShareOnboardingGuide',
+  'ShowOnboardingRolePicker',
+  'Skill',
+  'SubagentHandback',
+  'TaskCreate',
+  'TaskGet',
+  'TaskList',
+  'TaskStop',
+  'TaskUpdate',
+  'TodoWrite',
+  'ToolSearch',
+  'WaitForMcpServers',
+  'WebFetch',
+  'WebSearch',
+  'Workflow',
+  'Write',
+] as const;
+
+export type BuiltinToolName = (typeof BUILTIN_TOOL_NAMES)[number];
+
+/** Why a session ended (`SessionEnd` hook `reason`). */
+export const EXIT_REASONS = ['clear', 'resume', 'logout', 'prompt_input_exit', 'other'] as const;
+
+export type ExitReason = (typeof EXIT_REASONS)[number];
