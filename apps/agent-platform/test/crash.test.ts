@@ -64,9 +64,14 @@ async function startServer(
 
 /** The server's watchdog process (`src/lifecycle/watchdog.ts`). */
 function watchdogOf(server: ChildProcess): number {
-  const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(server.pid)], {
-    encoding: 'utf8',
-  });
+  let out = '';
+  try {
+    out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(server.pid)], {
+      encoding: 'utf8',
+    });
+  } catch {
+    // ps exits 1 when the server has no child at all.
+  }
   const line = out.split('\n').find((l) => l.includes('watchdog.ts'));
   if (!line) throw new Error(`no watchdog among the server's children:\n${out}`);
   return Number.parseInt(line.trim(), 10);
