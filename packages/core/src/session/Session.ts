@@ -3,6 +3,7 @@ import { elicitationHandler, userDialogHandler } from '../control/dialogs.js';
 import type { ServerInfo } from '../control/serverInfo.js';
 import { AbortError } from '../errors/AbortError.js';
 import { CLIConnectionError } from '../errors/CLIConnectionError.js';
+import { CLIJSONDecodeError } from '../errors/CLIJSONDecodeError.js';
 import { ProcessError } from '../errors/ProcessError.js';
 import type { SDKMessage } from '../messages/SDKMessage.js';
 import type { SDKUserMessageInput } from '../messages/user.js';
@@ -216,7 +217,8 @@ export class Session {
         }),
       error: (error) => {
         // The conversation already ended well: a bad line now loses nothing the caller asked for.
-        if (this.isComplete()) {
+        // Other failures (a wrapping transport's, say a recorder refusing to write) still count.
+        if (this.isComplete() && error instanceof CLIJSONDecodeError) {
           this.warn({
             code: 'STDOUT_AFTER_RESULT',
             message: `Ignored a bad stdout line after the final result: ${error.message}`,

@@ -91,3 +91,24 @@ describe('paths', () => {
     expect(formatPath([])).toBe('(the whole message)');
   });
 });
+
+describe('compareWrite and fields core added to initialize later', () => {
+  const recorded = {
+    type: 'control_request',
+    request_id: 'req_1',
+    request: { subtype: 'initialize', hooks: null },
+  };
+
+  it('accepts sdkMcpServerManifests that a fixture recorded before it existed lacks', () => {
+    const actual = { ...recorded, request: { ...recorded.request, sdkMcpServerManifests: {} } };
+    expect(compareWrite(recorded, actual)).toEqual([]);
+  });
+
+  it('still reports any other extra field, and manifests outside initialize', () => {
+    const extra = { ...recorded, request: { ...recorded.request, somethingNew: 1 } };
+    expect(compareWrite(recorded, extra)).toHaveLength(1);
+    const other = { type: 'control_request', request: { subtype: 'interrupt' } };
+    const withManifests = { ...other, request: { ...other.request, sdkMcpServerManifests: {} } };
+    expect(compareWrite(other, withManifests)).toHaveLength(1);
+  });
+});

@@ -67,6 +67,7 @@ export function compareWrite(
       for (const key of Object.keys(a)) {
         if (key in e) continue;
         if (path.length === 0 && isSdkRequest && key === 'request_id') continue;
+        if (isNewInitializeField(expected, path, key)) continue;
         differences.push({ kind: 'extra', path: [...path, key], actual: a[key] });
       }
       return;
@@ -75,6 +76,29 @@ export function compareWrite(
   };
   visit(expected, actual, []);
   return differences;
+}
+
+/**
+ * Fields core added to `initialize` after fixtures were recorded without them (the in-process
+ * servers' manifests, derived from the tools the replay checks anyway): a fixture that lacks one
+ * still replays, so upgrading the SDK does not break recordings. When both sides have it, it is
+ * compared as usual.
+ */
+const NEW_INITIALIZE_FIELDS = new Set(['sdkMcpServerManifests']);
+
+function isNewInitializeField(
+  expected: Record<string, unknown>,
+  path: readonly (string | number)[],
+  key: string,
+): boolean {
+  const request = expected['request'] as { subtype?: unknown } | undefined;
+  return (
+    expected.type === 'control_request' &&
+    request?.subtype === 'initialize' &&
+    path.length === 1 &&
+    path[0] === 'request' &&
+    NEW_INITIALIZE_FIELDS.has(key)
+  );
 }
 
 function sameString(e: string, a: string, path: JsonPath): boolean {
