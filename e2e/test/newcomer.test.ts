@@ -22,6 +22,7 @@ const PACKAGES = {
   '@agentsdk/tools': 'tools',
   '@agentsdk/skills': 'skills',
   '@agentsdk/testing': 'testing',
+  '@agentsdk/viewer': 'viewer',
   'create-agent-tool': 'cli',
 } as const;
 /** A warning line that names one of our packages or bins. */
@@ -32,11 +33,23 @@ interface Run {
   output: string;
 }
 
+/**
+ * The test's env without what pnpm and npm put there for the script that runs it (`npm_config_*`,
+ * `npm_package_*`, …): a newcomer's shell has none of it, and npm warns about or obeys them.
+ */
+function newcomerEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !/^(npm_|pnpm_|PNPM_)/i.test(key) && key !== 'INIT_CWD' && key !== 'NODE_PATH',
+    ),
+  );
+}
+
 function sh(command: string, cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn('bash', ['-c', command], {
       cwd,
-      env: { ...process.env, NO_COLOR: '1', npm_config_user_agent: undefined, ...env },
+      env: { ...newcomerEnv(), NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

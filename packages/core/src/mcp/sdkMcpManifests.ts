@@ -1,3 +1,4 @@
+import { SDK_VERSION } from '../version.js';
 import type { JSONRPCMessage, SdkMcpServer } from './SdkMcpServer.js';
 
 /** What the CLI would learn in its own MCP handshake with one in-process server. */
@@ -33,7 +34,7 @@ export async function captureSdkMcpManifests(
         params: {
           protocolVersion: PROTOCOL_VERSION,
           capabilities: {},
-          clientInfo: { name: 'claude-code', title: 'Claude Code' },
+          clientInfo: { name: 'claude-code', title: 'Claude Code', version: SDK_VERSION },
         },
       },
       context,
