@@ -6,7 +6,8 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { connect, type Socket } from 'node:net';
+import { lookup } from 'node:dns/promises';
+import { BlockList, connect, isIP, type Socket } from 'node:net';
 import { join } from 'node:path';
 
 /**
@@ -26,6 +27,37 @@ export function isAllowed(allow: EgressAllowlist, host: string, port: number): b
     return name === pattern;
   });
 }
+
+/** This machine's and private networks' addresses: an allowed hostname never reaches them. */
+const INTERNAL = new BlockList();
+INTERNAL.addSubnet('0.0.0.0', 8, 'ipv4');
+INTERNAL.addSubnet('10.0.0.0', 8, 'ipv4');
+INTERNAL.addSubnet('100.64.0.0', 10, 'ipv4');
+INTERNAL.addSubnet('127.0.0.0', 8, 'ipv4');
+INTERNAL.addSubnet('169.254.0.0', 16, 'ipv4');
+INTERNAL.addSubnet('172.16.0.0', 12, 'ipv4');
+INTERNAL.addSubnet('192.168.0.0', 16, 'ipv4');
+INTERNAL.addAddress('::', 'ipv6');
+INTERNAL.addAddress('::1', 'ipv6');
+INTERNAL.addSubnet('fc00::', 7, 'ipv6');
+INTERNAL.addSubnet('fe80::', 10, 'ipv6');
+
+/**
+ * The address to connect to for an allowed host. A literal IP on the list is used as written
+ * (the operator named it); a name is resolved once, here, and refused (undefined) when it
+ * resolves to an internal address — else a tenant who controls an allowed domain's DNS could
+ * point it at the server's own loopback ports. Connecting to the checked address leaves no
+ * second lookup to rebind.
+ */
+export async function resolveAllowed(host: string): Promise<string | undefined> {
+  const name = host.replace(/^\[|\]$/g, '');
+  if (isIP(name)) return name;
+  const { address } = await lookup(name);
+  const plain = address.replace(/^::ffff:/i, '');
+  return INTERNAL.check(plain, isIP(plain) === 4 ? 'ipv4' : 'ipv6') ? undefined : plain;
+}
+
+const INTERNAL_ANSWER = 'The host resolves to an internal address.\n';
 
 /**
  * A tenant's way out of its sandbox, when the operator allows one: an HTTP proxy (CONNECT for
@@ -50,20 +82,32 @@ export async function startEgressProxy(
       );
       return;
     }
-    const upstream = connect(port, host, () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      if (head.length) upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-      s.on('error', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
+    resolveAllowed(host).then(
+      (address) => {
+        if (!address) {
+          log(`[egress] refused CONNECT ${host}:${port}: an internal address`);
+          client.end(
+            `HTTP/1.1 403 Forbidden\r\ncontent-type: text/plain\r\n\r\n${INTERNAL_ANSWER}`,
+          );
+          return;
+        }
+        const upstream = connect(port, address, () => {
+          client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+          if (head.length) upstream.write(head);
+          upstream.pipe(client);
+          client.pipe(upstream);
+        });
+        for (const s of [client, upstream]) {
+          sockets.add(s);
+          s.on('close', () => sockets.delete(s));
+          s.on('error', () => {
+            client.destroy();
+            upstream.destroy();
+          });
+        }
+      },
+      () => client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n'),
+    );
   });
   const path = join(socketDir, 'egress.sock');
   rmSync(path, { force: true });
@@ -100,21 +144,31 @@ function forwardHttp(
       .end("Not on this tenant's egress allowlist.\n");
     return;
   }
-  const upstream = request(
-    {
-      host: target.hostname,
-      port,
-      method: req.method,
-      path: target.pathname + target.search,
-      headers: req.headers,
+  resolveAllowed(target.hostname).then(
+    (address) => {
+      if (!address) {
+        log(`[egress] refused ${req.method ?? 'GET'} ${target.host}: an internal address`);
+        res.writeHead(403, { 'content-type': 'text/plain' }).end(INTERNAL_ANSWER);
+        return;
+      }
+      const upstream = request(
+        {
+          host: address,
+          port,
+          method: req.method,
+          path: target.pathname + target.search,
+          headers: req.headers,
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on('error', () => res.writeHead(502).end('The upstream could not be reached.\n'));
+      req.pipe(upstream);
     },
-    (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    },
+    () => res.writeHead(502).end('The host could not be resolved.\n'),
   );
-  upstream.on('error', () => res.writeHead(502).end('The upstream could not be reached.\n'));
-  req.pipe(upstream);
 }
 
 function splitHostPort(authority: string): [string, string] {

@@ -139,6 +139,11 @@ describe('ModelProxy', () => {
     const other = await send(proxy, s.key, {}, '/api/oauth/profile');
     expect(other.status).toBe(404);
     expect(other.text).toContain('not_found_error');
+    // Unmetered spend on the real key: batches and the legacy API are not the CLI's routes.
+    for (const path of ['/v1/messages/batches', '/v1/complete', '/v1/files']) {
+      const refused = await send(proxy, s.key, {}, path);
+      expect(refused.status, path).toBe(404);
+    }
     expect(model.requests).toHaveLength(0);
   });
 

@@ -108,7 +108,7 @@ export class ModelProxy {
         return;
       }
       const url = new URL(req.url ?? '/', 'http://proxy');
-      if (!url.pathname.startsWith('/v1/') && url.pathname !== '/api/hello') {
+      if (!isForwarded(req.method ?? 'GET', url.pathname)) {
         sendApiError(
           res,
           404,
@@ -250,6 +250,21 @@ export class ModelProxy {
     if (!sse) await write(res, Buffer.concat(json));
     res.end();
   }
+}
+
+/**
+ * The routes a CLI needs, and no more: every other endpoint the real key could open (batches,
+ * files, the legacy completions API) would spend or store on the platform's account unmetered.
+ */
+const FORWARDED: ReadonlyArray<readonly [string, string]> = [
+  ['POST', '/v1/messages'],
+  ['POST', '/v1/messages/count_tokens'],
+  ['GET', '/api/hello'],
+  ['HEAD', '/api/hello'],
+];
+
+function isForwarded(method: string, pathname: string): boolean {
+  return FORWARDED.some(([m, p]) => m === method && p === pathname);
 }
 
 /**
