@@ -2,7 +2,7 @@
  * Sandbox start-up overhead: how long the real CLI takes to start and answer `initialize`,
  * unconfined and inside the bubblewrap sandbox (bridge included), over N sequential starts.
  *
- *   pnpm --filter @agentsdk/agent-platform bench:sandbox [--runs 15]
+ *   ./scripts/pnpm --filter @agentsdk/agent-platform bench:sandbox --runs 15
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
