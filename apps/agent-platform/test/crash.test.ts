@@ -3,13 +3,12 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { createModelServer, type ModelServer } from '@agentsdk/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signToken } from '../src/auth/tokens.js';
 import { findOwned, isAlive, ownerMarker } from '../src/lifecycle/orphans.js';
 import { startPlatform } from '../src/server.js';
-import { api, here, liveChildren, realCli, realCliEnv, SECRET } from './helpers.js';
+import { api, liveChildren, realCli, realCliEnv, SECRET, spawnPlatform } from './helpers.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -29,37 +28,22 @@ async function startServer(
   model: ModelServer,
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, '..', 'src', 'main.ts')], {
-    cwd: join(here, '..'),
-    env: {
-      ...process.env,
-      ...(realCliEnv(model) as Record<string, string>),
-      PLATFORM_JWT_SECRET: SECRET,
-      PLATFORM_DATA_DIR: dataDir,
-      PORT: '0',
-      CLAUDE_CLI_PATH: realCli.path,
-      PLATFORM_SHUTDOWN_GRACE_MS: '300',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const started = await spawnPlatform({
+    ...(realCliEnv(model) as Record<string, string>),
+    PLATFORM_JWT_SECRET: SECRET,
+    PLATFORM_DATA_DIR: dataDir,
+    CLAUDE_CLI_PATH: realCli.path,
+    PLATFORM_SHUTDOWN_GRACE_MS: '300',
+    ...env,
   });
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const { child, exited } = started;
   cleanups.push(async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGKILL');
       await exited;
     }
   });
-  const url = await new Promise<string>((ok, fail) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const parsed = JSON.parse(line) as { event?: string; url?: string };
-      if (parsed.event === 'listening' && parsed.url) ok(parsed.url);
-    });
-    child.once('exit', (code) => fail(new Error(`server exited (${code}): ${stderr}`)));
-  });
-  return { url, child, exited };
+  return started;
 }
 
 /** The server's watchdog process (`src/lifecycle/watchdog.ts`). */

@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { createModelServer, type ModelServer } from '@agentsdk/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signToken } from '../src/auth/tokens.js';
-import { api, here, liveChildren, realCli, realCliEnv, SECRET } from './helpers.js';
+import { api, liveChildren, realCli, realCliEnv, SECRET, spawnPlatform } from './helpers.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -22,41 +21,22 @@ async function startServer(
   dataDir: string,
   server: ModelServer,
 ): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, '..', 'src', 'main.ts')], {
-    cwd: join(here, '..'),
-    env: {
-      ...process.env,
-      ...(realCliEnv(server) as Record<string, string>),
-      PLATFORM_JWT_SECRET: SECRET,
-      PLATFORM_DATA_DIR: dataDir,
-      PORT: '0',
-      CLAUDE_CLI_PATH: realCli.path,
-      PLATFORM_SHUTDOWN_GRACE_MS: '300',
-      PLATFORM_CLI_ENV: JSON.stringify({ CLAUDE_CODE_MAX_RETRIES: '0' }),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const started = await spawnPlatform({
+    ...(realCliEnv(server) as Record<string, string>),
+    PLATFORM_JWT_SECRET: SECRET,
+    PLATFORM_DATA_DIR: dataDir,
+    CLAUDE_CLI_PATH: realCli.path,
+    PLATFORM_SHUTDOWN_GRACE_MS: '300',
+    PLATFORM_CLI_ENV: JSON.stringify({ CLAUDE_CODE_MAX_RETRIES: '0' }),
   });
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const { child, exited } = started;
   cleanups.push(async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGKILL');
       await exited;
     }
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const parsed = JSON.parse(line) as { event?: string; url?: string };
-      if (parsed.event === 'listening' && parsed.url) resolve(parsed.url);
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`server exited (${code}) before listening: ${stderr}`)),
-    );
-  });
-  return { url, child, exited };
+  return started;
 }
 
 describe('restart', () => {
