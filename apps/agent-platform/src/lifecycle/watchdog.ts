@@ -26,3 +26,5 @@ process.stdin.once('close', () => {
     },
   );
 });
+// Only now is the server guarded: `startWatchdog` waits for this line.
+process.stdout.write('ready\n');
