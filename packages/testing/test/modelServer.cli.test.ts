@@ -3,12 +3,10 @@
  * Run alone with: ./scripts/pnpm --filter @agentsdk/testing exec vitest run test/
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createModelServer,
@@ -16,9 +14,11 @@ import {
   type ModelTurn,
   type RecordedRequest,
 } from '../src/index.js';
+import { findRealCli } from './support/realCli.js';
 
-const CLAUDE = fileURLToPath(new URL('../../../e2e/node_modules/.bin/claude', import.meta.url));
-const HAVE_CLAUDE = existsSync(CLAUDE);
+const FOUND = findRealCli();
+const HAVE_CLAUDE = FOUND !== undefined;
+const CLAUDE = FOUND ?? 'claude';
 const TIMEOUT = 60_000;
 
 type Message = Record<string, unknown> & { type: string; subtype?: string };

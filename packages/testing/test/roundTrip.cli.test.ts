@@ -3,9 +3,8 @@
  * then replay it without the CLI.
  * Run alone with: ./scripts/pnpm --filter @agentsdk/testing exec vitest run test/roundTrip.cli.test.ts
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { query, type ClaudeAgentOptions } from '@agentsdk/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -18,9 +17,11 @@ import {
 } from '../src/index.js';
 import { calculator } from './support/calculator.js';
 import { tempDir } from './support/tempDir.js';
+import { findRealCli } from './support/realCli.js';
 
-const CLAUDE = fileURLToPath(new URL('../../../e2e/node_modules/.bin/claude', import.meta.url));
-const HAVE_CLAUDE = existsSync(CLAUDE);
+const FOUND = findRealCli();
+const HAVE_CLAUDE = FOUND !== undefined;
+const CLAUDE = FOUND ?? 'claude';
 const TIMEOUT = 60_000;
 
 const servers: ModelServer[] = [];
