@@ -42,8 +42,9 @@ export function fakeCliEnv(
   return {
     AGENTSDK_FIXTURE: fixture,
     AGENTSDK_REPLAY_MODE: 'strict',
-    // Generous: under load (200 CLIs starting on two cores) the SDK side can be slow to write.
-    AGENTSDK_REPLAY_TIMEOUT_MS: '120000',
+    // Generous: a CLI starts when its session is created and waits for the chat; with 200 sessions
+    // on two loaded cores that took over 120 s (the load test's wall time was 147 s).
+    AGENTSDK_REPLAY_TIMEOUT_MS: '600000',
     // The fake CLI has no package version; spare the `--version` process core would start.
     CLAUDE_AGENT_SDK_SKIP_VERSION_CHECK: '1',
   };
