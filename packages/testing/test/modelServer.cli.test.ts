@@ -1,14 +1,12 @@
 /**
- * The scripted model server against the real Claude Code CLI (e2e/node_modules/.bin/claude).
+ * The scripted model server against the real Claude Code CLI (the one e2e/ installs).
  * Run alone with: ./scripts/pnpm --filter @agentsdk/testing exec vitest run test/
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createModelServer,
@@ -16,9 +14,10 @@ import {
   type ModelTurn,
   type RecordedRequest,
 } from '../src/index.js';
+import { realCliPath } from './support/realCli.js';
 
-const CLAUDE = fileURLToPath(new URL('../../../e2e/node_modules/.bin/claude', import.meta.url));
-const HAVE_CLAUDE = existsSync(CLAUDE);
+const CLAUDE = realCliPath ?? 'claude';
+const HAVE_CLAUDE = realCliPath !== undefined;
 const TIMEOUT = 60_000;
 
 type Message = Record<string, unknown> & { type: string; subtype?: string };

@@ -3,9 +3,8 @@
  * then replay it without the CLI.
  * Run alone with: ./scripts/pnpm --filter @agentsdk/testing exec vitest run test/roundTrip.cli.test.ts
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { query, type ClaudeAgentOptions } from '@agentsdk/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -17,10 +16,11 @@ import {
   type ModelServer,
 } from '../src/index.js';
 import { calculator } from './support/calculator.js';
+import { realCliPath } from './support/realCli.js';
 import { tempDir } from './support/tempDir.js';
 
-const CLAUDE = fileURLToPath(new URL('../../../e2e/node_modules/.bin/claude', import.meta.url));
-const HAVE_CLAUDE = existsSync(CLAUDE);
+const CLAUDE = realCliPath ?? 'claude';
+const HAVE_CLAUDE = realCliPath !== undefined;
 const TIMEOUT = 60_000;
 
 const servers: ModelServer[] = [];
