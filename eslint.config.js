@@ -9,6 +9,7 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/.turbo/**',
       '.tools/**',
+      'e2e/.readme-blocks-*/**',
       '**/fixtures/**',
       '**/templates/**',
       '.e2e-work/**',

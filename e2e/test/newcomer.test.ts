@@ -12,11 +12,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { discoverCli } from '@agentsdk/core';
 import { offlineEnvironment } from '@agentsdk/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const claude = join(repo, 'e2e', 'node_modules', '.bin', 'claude');
+// The pinned CLI's native binary (named `claude`): in the workspace the npm package's bin stays the
+// placeholder, its postinstall not run (pnpm-workspace.yaml says why).
+const claude = discoverCli({ searchFrom: [join(repo, 'e2e')], env: {} }).path;
 const PACKAGES = {
   '@agentsdk/core': 'core',
   '@agentsdk/tools': 'tools',

@@ -45,7 +45,9 @@ describe('documentation snippets', () => {
       ].join('\n'),
     );
     const block = (marker: string, code: string) => `${marker}\n\n\`\`\`ts\n${code}\n\`\`\`\n`;
+    // The block shows the import the region uses, taken from the source file.
     const good =
+      "import { query } from '@agentsdk/core';\n\n" +
       "for await (const message of query({ prompt: 'hi' })) {\n  console.log(message.type);\n}";
     writeFileSync(
       join(root, 'docs', 'page.md'),
@@ -61,14 +63,25 @@ describe('documentation snippets', () => {
     expect(status).toBe(1);
     expect(output).toContain('3 snippet(s) checked, 3 problem(s).');
     expect(output).toMatch(
-      /docs\/page\.md:\d+: snippet src\/example\.ts#loop: differs from the source, line 2/,
+      /docs\/page\.md:\d+: snippet src\/example\.ts#loop: differs from the source, line 4/,
     );
     expect(output).toContain('no "// #region nowhere" in src/example.ts');
     expect(output).toContain('a ts block without "<!-- snippet: path#region -->"');
 
-    // --write repairs what it can (the drifted block), not the rest.
+    const bare = good.split('\n\n')[1] ?? '';
+    writeFileSync(
+      join(root, 'docs', 'bare.md'),
+      block('<!-- snippet: src/example.ts#loop -->', bare),
+    );
+    const withoutImports = check('--root', root);
+    expect(withoutImports.output).toContain('4 snippet(s) checked, 4 problem(s).');
+    expect(withoutImports.output).toMatch(
+      /docs\/bare\.md:3: snippet src\/example\.ts#loop: differs from the source, line 1:\n\s+source: "import \{ query \} from '@agentsdk\/core';"/,
+    );
+
+    // --write repairs what it can (the drifted blocks), not the rest.
     check('--root', root, '--write');
     const after = check('--root', root);
-    expect(after.output).toContain('3 snippet(s) checked, 2 problem(s).');
+    expect(after.output).toContain('4 snippet(s) checked, 2 problem(s).');
   });
 });

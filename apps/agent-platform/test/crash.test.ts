@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createModelServer, type ModelServer } from '@agentsdk/testing';
+import { offlineEnvironment, type OfflineEnvironment } from '@agentsdk/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signToken } from '../src/auth/tokens.js';
 import { findOwned, isAlive, ownerMarker } from '../src/lifecycle/orphans.js';
@@ -25,11 +25,11 @@ interface ServerProcess {
 /** `src/main.ts` as its own process (so it can be SIGKILLed); resolves once it is listening. */
 async function startServer(
   dataDir: string,
-  model: ModelServer,
+  offline: OfflineEnvironment,
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
   const started = await spawnPlatform({
-    ...(realCliEnv(model) as Record<string, string>),
+    ...(realCliEnv(offline) as Record<string, string>),
     PLATFORM_JWT_SECRET: SECRET,
     PLATFORM_DATA_DIR: dataDir,
     CLAUDE_CLI_PATH: realCli.path,
@@ -74,21 +74,22 @@ describe('crash safety', () => {
   it('no sandboxed CLI outlives a SIGKILLed server, at once and without a watchdog; the session resumes', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'agent-platform-crash-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const model = await createModelServer({
+    const offline = await offlineEnvironment({
       script: [
         { content: [{ type: 'text', text: 'Remembered: 7.' }] },
         { content: [{ type: 'text', text: 'A turn the crash cuts short.' }], stall_after_chars: 5 },
         { content: [{ type: 'text', text: 'The number was 7.' }] },
       ],
     });
-    cleanups.push(() => model.close());
+    const model = offline.server;
+    cleanups.push(() => offline.close());
     const marker = ownerMarker(resolve(dataDir));
     cleanups.push(() => {
       for (const pid of findOwned(marker)) process.kill(pid, 'SIGKILL');
     });
     const token = await signToken(SECRET, { userId: 'ada', tenantId: 'acme', tier: 'pro' });
 
-    const first = await startServer(dataDir, model);
+    const first = await startServer(dataDir, offline);
     expect(() => watchdogOf(first.child)).toThrow(/no watchdog/);
     const { body: session } = await api(first.url, token, 'POST', '/api/sessions', {});
     const turn1 = await api(first.url, token, 'POST', `/api/sessions/${session.id}/chat`, {
@@ -107,7 +108,7 @@ describe('crash safety', () => {
     // The kernel ends the sandbox's PID namespace with the server: nothing is left to reap.
     await until(() => !sandbox.some(isAlive));
 
-    const second = await startServer(dataDir, model);
+    const second = await startServer(dataDir, offline);
     const after = await api(second.url, token, 'GET', `/api/sessions/${session.id}`);
     expect(after.body).toMatchObject({ state: 'paused', turns: 1 });
     const turn3 = await api(second.url, token, 'POST', `/api/sessions/${session.id}/chat`, {
@@ -128,20 +129,21 @@ describe('crash safety', () => {
     const unsafe = { PLATFORM_SANDBOX: 'unsafe-none' };
     const dataDir = mkdtempSync(join(tmpdir(), 'agent-platform-crash-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const model = await createModelServer({
+    const offline = await offlineEnvironment({
       script: [
         { content: [{ type: 'text', text: 'A turn the crash cuts short.' }], stall_after_chars: 5 },
         { content: [{ type: 'text', text: 'Cut short again.' }], stall_after_chars: 5 },
       ],
     });
-    cleanups.push(() => model.close());
+    const model = offline.server;
+    cleanups.push(() => offline.close());
     const marker = ownerMarker(resolve(dataDir));
     cleanups.push(() => {
       for (const pid of findOwned(marker)) process.kill(pid, 'SIGKILL');
     });
     const token = await signToken(SECRET, { userId: 'ada', tenantId: 'acme', tier: 'pro' });
 
-    const first = await startServer(dataDir, model, unsafe);
+    const first = await startServer(dataDir, offline, unsafe);
     const { body: session } = await api(first.url, token, 'POST', '/api/sessions', {});
     const inFlight = api(first.url, token, 'POST', `/api/sessions/${session.id}/chat`, {
       message: 'Tell me a long story.',
@@ -157,7 +159,7 @@ describe('crash safety', () => {
     expect(await inFlight).toBeInstanceOf(Error);
     expect(orphans.filter(isAlive)).toEqual(orphans);
 
-    const second = await startServer(dataDir, model, unsafe);
+    const second = await startServer(dataDir, offline, unsafe);
     expect(orphans.filter(isAlive)).toEqual([]);
     expect(findOwned(marker)).toEqual([]);
 

@@ -6,10 +6,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverCli } from '@agentsdk/core';
 import {
-  createModelServer,
   fakeCliPath,
+  offlineEnvironment,
   type ModelServer,
   type ModelTurn,
+  type OfflineEnvironment,
 } from '@agentsdk/testing';
 import WebSocket from 'ws';
 import { signToken } from '../src/auth/tokens.js';
@@ -23,16 +24,13 @@ export const realCli = discoverCli({ cwd: here });
 /** The repository: a fake CLI (a Node script) needs its tree, read-only, inside the sandbox. */
 export const repoRoot = join(here, '..', '..', '..');
 
-/** Env pointing the real CLI at a scripted model server, offline. */
-export function realCliEnv(server: ModelServer): Record<string, string | undefined> {
-  return {
-    ANTHROPIC_API_KEY: 'sk-test-offline',
-    ANTHROPIC_BASE_URL: server.url,
-    ANTHROPIC_AUTH_TOKEN: undefined,
-    CLAUDE_CODE_MAX_RETRIES: '0',
-    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-    DISABLE_TELEMETRY: '1',
-  };
+/**
+ * The env of `offlineEnvironment()` (the real CLI against its scripted model) without HOME and
+ * TMPDIR: the platform gives every session its own.
+ */
+export function realCliEnv(offline: OfflineEnvironment): Record<string, string | undefined> {
+  const { HOME: _home, TMPDIR: _tmp, ...env } = offline.env;
+  return env;
 }
 
 /** Env for the fake CLI replaying a fixture leniently (our options differ from the recording). */
@@ -72,14 +70,15 @@ export async function testPlatform(options: {
   dataDir?: string;
 }): Promise<TestPlatform> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'agent-platform-'));
-  const server =
-    options.cli === 'real' ? await createModelServer({ script: options.turns ?? [] }) : undefined;
+  const offline =
+    options.cli === 'real' ? await offlineEnvironment({ script: options.turns ?? [] }) : undefined;
+  const server = offline?.server;
   const platform = await startPlatform({
     jwtSecret: SECRET,
     dataDir,
     port: 0,
     cliPath: options.cli === 'real' ? realCli.path : fakeCliPath,
-    cliEnv: server ? realCliEnv(server) : fakeCliEnv(options.fixture),
+    cliEnv: offline ? realCliEnv(offline) : fakeCliEnv(options.fixture),
     retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 },
     sandboxReadOnly: options.cli === 'fake' ? [repoRoot] : [],
     metricsToken: METRICS_TOKEN,
@@ -96,7 +95,7 @@ export async function testPlatform(options: {
     api: (token, method, path, body) => api(platform.url, token, method, path, body),
     async close() {
       await platform.close();
-      await server?.close();
+      await offline?.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createModelServer, type ModelServer } from '@agentsdk/testing';
+import { offlineEnvironment, type ModelServer, type OfflineEnvironment } from '@agentsdk/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signToken } from '../src/auth/tokens.js';
 import { api, liveChildren, realCli, realCliEnv, SECRET, spawnPlatform } from './helpers.js';
@@ -19,10 +19,10 @@ const modelRequests = (model: ModelServer) =>
 
 async function startServer(
   dataDir: string,
-  server: ModelServer,
+  offline: OfflineEnvironment,
 ): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
   const started = await spawnPlatform({
-    ...(realCliEnv(server) as Record<string, string>),
+    ...(realCliEnv(offline) as Record<string, string>),
     PLATFORM_JWT_SECRET: SECRET,
     PLATFORM_DATA_DIR: dataDir,
     CLAUDE_CLI_PATH: realCli.path,
@@ -43,7 +43,7 @@ describe('restart', () => {
   it('SIGTERM mid-turn pauses the session, persists it, and it resumes after a restart with usage intact', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'agent-platform-restart-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const model = await createModelServer({
+    const offline = await offlineEnvironment({
       script: [
         { content: [{ type: 'text', text: 'Remembered: 42.' }] },
         {
@@ -53,10 +53,11 @@ describe('restart', () => {
         { content: [{ type: 'text', text: 'The number was 42.' }] },
       ],
     });
-    cleanups.push(() => model.close());
+    const model = offline.server;
+    cleanups.push(() => offline.close());
     const token = await signToken(SECRET, { userId: 'ada', tenantId: 'acme', tier: 'pro' });
 
-    const first = await startServer(dataDir, model);
+    const first = await startServer(dataDir, offline);
     const { body: session } = await api(first.url, token, 'POST', '/api/sessions', {});
     const turn1 = await api(first.url, token, 'POST', `/api/sessions/${session.id}/chat`, {
       message: 'Remember 42.',
@@ -73,7 +74,7 @@ describe('restart', () => {
     expect(interrupted.body.interrupted).toBe(true);
     expect(await first.exited).toBe(0);
 
-    const second = await startServer(dataDir, model);
+    const second = await startServer(dataDir, offline);
     const afterRestart = await api(second.url, token, 'GET', `/api/sessions/${session.id}`);
     expect(afterRestart.body).toMatchObject({ state: 'paused', turns: 2 });
     const usageBefore = await api(second.url, token, 'GET', '/api/usage');

@@ -1,5 +1,6 @@
-// Run: node --import tsx examples/run.ts [project]. Needs the Claude Code CLI and ANTHROPIC_API_KEY
-// (or ANTHROPIC_BASE_URL pointing at @agentsdk/testing's scripted model server).
+// Run: node --import tsx examples/run.ts [project]. Needs the Claude Code CLI and ANTHROPIC_API_KEY.
+// Offline, spread the `env` of `offlineEnvironment()` from @agentsdk/testing (a scripted model,
+// a private HOME and TMPDIR) into the options, as its README shows.
 
 // #region run
 import { isInitMessage, isResultMessage, query } from '@agentsdk/core';

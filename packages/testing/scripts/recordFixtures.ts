@@ -8,48 +8,28 @@
  *
  * The CLI is `CLAUDE_CLI_PATH`, else the pinned one of the e2e package. Logs go to stderr.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { query, type ClaudeAgentOptions, type SDKMessage } from '@agentsdk/core';
-import { createModelServer, recordingTransport } from '../src/index.js';
+import { discoverCli, query, type ClaudeAgentOptions, type SDKMessage } from '@agentsdk/core';
+import { offlineEnvironment, recordingTransport } from '../src/index.js';
 import { scenarios, type Scenario } from './scenarios.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const repoDir = resolve(packageDir, '..', '..');
 const fixturesDir = join(packageDir, 'fixtures');
-const cliPath =
-  process.env.CLAUDE_CLI_PATH ??
-  join(packageDir, '..', '..', 'e2e', 'node_modules', '.bin', 'claude');
-
-async function record(scenario: Scenario): Promise<string> {
-  const root = mkdtempSync(join(tmpdir(), 'agentsdk-fixture-'));
-  const home = join(root, 'home');
-  const tmp = join(root, 'tmp');
-  const cwd = join(root, 'project');
-  for (const dir of [home, tmp, cwd]) mkdirSync(dir, { recursive: true });
+async function record(scenario: Scenario, cliPath: string): Promise<string> {
+  // The scripted model, a private HOME and TMPDIR; the turns come once the workspace is known.
+  const offline = await offlineEnvironment();
+  const { root, server } = offline;
+  const cwd = offline.workspace('project');
   for (const [name, text] of Object.entries(scenario.files ?? {}))
     writeFileSync(join(cwd, name), text);
   const turns = scenario.turns(cwd);
-  const server = await createModelServer({ script: turns });
+  server.push(...turns);
   try {
     const session = scenario.session();
-    const options: ClaudeAgentOptions = {
-      ...session.options,
-      cliPath,
-      cwd,
-      env: {
-        HOME: home,
-        TMPDIR: tmp,
-        ANTHROPIC_API_KEY: 'sk-test-offline',
-        ANTHROPIC_BASE_URL: server.url,
-        ANTHROPIC_AUTH_TOKEN: undefined,
-        CLAUDE_CODE_MAX_RETRIES: '0',
-        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-        DISABLE_TELEMETRY: '1',
-      },
-    };
+    const options: ClaudeAgentOptions = { ...session.options, cliPath, cwd, env: offline.env };
     const transport = recordingTransport({
       path: join(fixturesDir, `${scenario.name}.jsonl`),
       options,
@@ -79,8 +59,7 @@ async function record(scenario: Scenario): Promise<string> {
     const results = messages.filter((m) => m.type === 'result').map((m) => m.subtype);
     return `${fixture.records.length} records, results: ${results.join(', ')}${session.seen.length ? `, callbacks: ${session.seen.join(' | ')}` : ''}`;
   } finally {
-    await server.close();
-    rmSync(root, { recursive: true, force: true });
+    await offline.close();
   }
 }
 
@@ -92,11 +71,8 @@ async function main(): Promise<void> {
     );
     return;
   }
-  if (!existsSync(cliPath)) {
-    throw new Error(
-      `Claude Code CLI not found at ${cliPath}. Set CLAUDE_CLI_PATH or install the e2e package.`,
-    );
-  }
+  // CLAUDE_CLI_PATH, else the pinned CLI of the e2e package; CLINotFoundError says where it looked.
+  const cliPath = discoverCli({ searchFrom: [join(repoDir, 'e2e')] }).path;
   const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const unknown = names.filter((n) => !scenarios.some((s) => s.name === n));
   if (unknown.length > 0) throw new Error(`Unknown scenario(s): ${unknown.join(', ')}.`);
@@ -104,7 +80,7 @@ async function main(): Promise<void> {
   mkdirSync(fixturesDir, { recursive: true });
   for (const scenario of selected) {
     const t0 = performance.now();
-    const summary = await record(scenario);
+    const summary = await record(scenario, cliPath);
     process.stderr.write(
       `recorded fixtures/${scenario.name}.jsonl in ${Math.round(performance.now() - t0)} ms: ${summary}\n`,
     );

@@ -1,5 +1,5 @@
 /**
- * The scripted model server against the real Claude Code CLI (e2e/node_modules/.bin/claude).
+ * The scripted model server against the real Claude Code CLI (the one e2e/ installs).
  * Run alone with: ./scripts/pnpm --filter @agentsdk/testing exec vitest run test/
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -14,11 +14,10 @@ import {
   type ModelTurn,
   type RecordedRequest,
 } from '../src/index.js';
-import { findRealCli } from './support/realCli.js';
+import { realCliPath } from './support/realCli.js';
 
-const FOUND = findRealCli();
-const HAVE_CLAUDE = FOUND !== undefined;
-const CLAUDE = FOUND ?? 'claude';
+const CLAUDE = realCliPath ?? 'claude';
+const HAVE_CLAUDE = realCliPath !== undefined;
 const TIMEOUT = 60_000;
 
 type Message = Record<string, unknown> & { type: string; subtype?: string };

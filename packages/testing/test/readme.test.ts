@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
-import { findRealCli } from './support/realCli.js';
+import { realCliPath } from './support/realCli.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const examplesDir = new URL('./examples/', import.meta.url);
@@ -35,15 +35,13 @@ test('a replay test for a tool fits in 15 lines', () => {
   expect(code.trimEnd().split('\n').length).toBeLessThanOrEqual(15);
 });
 
-const claude = findRealCli();
-
-test.skipIf(claude === undefined)(
+test.skipIf(realCliPath === undefined)(
   '[cli] README shows the real output of the quick start',
   async () => {
     const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
     const example = fileURLToPath(new URL('./examples/quickstart.example.ts', import.meta.url));
     const { stdout } = await promisify(execFile)(tsx, [example], {
-      env: { ...process.env, CLAUDE_CLI_PATH: claude as string },
+      env: { ...process.env, CLAUDE_CLI_PATH: realCliPath },
       timeout: 60_000,
     });
     expect(readme).toContain(`run \`npx tsx quickstart.mts\`):\n\n\`\`\`\n${stdout}\`\`\``);

@@ -16,12 +16,11 @@ import {
   type ModelServer,
 } from '../src/index.js';
 import { calculator } from './support/calculator.js';
+import { realCliPath } from './support/realCli.js';
 import { tempDir } from './support/tempDir.js';
-import { findRealCli } from './support/realCli.js';
 
-const FOUND = findRealCli();
-const HAVE_CLAUDE = FOUND !== undefined;
-const CLAUDE = FOUND ?? 'claude';
+const CLAUDE = realCliPath ?? 'claude';
+const HAVE_CLAUDE = realCliPath !== undefined;
 const TIMEOUT = 60_000;
 
 const servers: ModelServer[] = [];

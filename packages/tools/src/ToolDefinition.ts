@@ -7,6 +7,7 @@ import type {
 import type { HandlerCallOptions } from './context/createHandlerContext.js';
 import type { HandlerContext, ToolProgress } from './context/HandlerContext.js';
 import type { JsonSchemaObject, ToolSchema } from './schema/types.js';
+import type { ToolErrorHook } from './toolError/ToolErrorHook.js';
 
 export type { CallToolResult, ContentBlock, LoggingLevel, ToolAnnotations, ToolProgress };
 
@@ -65,7 +66,13 @@ export interface ToolExtras<OutputSchema extends ToolSchema | undefined = ToolSc
 }
 
 /** Options of `ToolDefinition.call()`: the context a direct call (a test, another runtime) gives the handler. */
-export type ToolCallOptions = HandlerCallOptions;
+export interface ToolCallOptions extends HandlerCallOptions {
+  /**
+   * Called when the handler throws, instead of writing the error with its stack to stderr.
+   * A server passes its own `createSdkMcpServer({ onError })` here.
+   */
+  onError?: ToolErrorHook;
+}
 
 /** The entry of this tool in `tools/list`, exactly as clients receive it. */
 export interface ToolListEntry {

@@ -9,6 +9,8 @@ import { createMcpServer } from './server/createMcpServer.js';
 import { InProcessTransport, type InProcessRequestContext } from './server/InProcessTransport.js';
 import { setRegistry } from './server/registryOf.js';
 import { ServerRegistry } from './server/ServerRegistry.js';
+import { setServerErrorHook } from './toolError/serverErrorHook.js';
+import type { ToolErrorHook } from './toolError/ToolErrorHook.js';
 import { TOOL_NAME_PATTERN } from './tool.js';
 import type { AnyToolDefinition } from './ToolDefinition.js';
 import { mcpToolNames, type McpToolName } from './toolNames.js';
@@ -42,6 +44,12 @@ export interface CreateSdkMcpServerOptions<
    * Register handlers for anything this package does not wrap.
    */
   configureServer?: (server: Server) => void;
+  /**
+   * Called when a tool's handler throws, on every route (in-process, stdio, HTTP). Without it the
+   * error is written with its stack to stderr. The model gets a short message either way (no
+   * stack, secrets redacted); return a string from the hook to replace it.
+   */
+  onError?: ToolErrorHook;
 }
 
 /** The in-process server `handleMessage` core routes the CLI's `mcp_message` requests to. */
@@ -137,6 +145,13 @@ export function createSdkMcpServer<
     );
   }
 
+  if (options.onError !== undefined && typeof options.onError !== 'function') {
+    throw new ToolDefinitionError(
+      'INVALID_TOOL_DEFINITION',
+      `Server "${name}": onError must be a function (error, context) => void | string.`,
+    );
+  }
+
   const registry = new ServerRegistry(
     {
       name,
@@ -149,6 +164,7 @@ export function createSdkMcpServer<
     options.configureServer,
     { resources: options.resources !== undefined, prompts: options.prompts !== undefined },
   );
+  setServerErrorHook(registry, options.onError);
   (options.tools ?? []).forEach((t, i) => registry.addTool(t, `tools[${i}]`));
   (options.resources ?? []).forEach((r, i) => registry.addResource(r, `resources[${i}]`));
   (options.prompts ?? []).forEach((p, i) => registry.addPrompt(p, `prompts[${i}]`));

@@ -89,3 +89,4 @@ export { mcpToolName, mcpToolNames, type McpToolName, type NamedToolServer } fro
 export { ToolDefinitionError, type ToolDefinitionErrorCode } from './errors/ToolDefinitionError.js';
 export { McpRequestError, type McpRequestErrorCode } from './errors/McpRequestError.js';
 export { ClientRequestError, type ClientRequestErrorCode } from './errors/ClientRequestError.js';
+export type { ToolErrorContext, ToolErrorHook } from './toolError/ToolErrorHook.js';

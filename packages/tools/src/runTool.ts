@@ -1,8 +1,9 @@
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
-import { messageOf } from './messageOf.js';
 import { errorResult, normalizeResult } from './result/normalizeResult.js';
 import type { Validator } from './schema/createValidator.js';
 import { formatIssues } from './schema/formatIssues.js';
+import { modelErrorMessage } from './toolError/modelErrorMessage.js';
+import { reportToolError } from './toolError/reportToolError.js';
 import { createHandlerContext, isAborted } from './context/createHandlerContext.js';
 import type {
   CallToolResult,
@@ -54,7 +55,11 @@ export function createToolRunner(
       );
     } catch (error) {
       if (isAborted(options)) return errorResult(`Tool "${name}" was cancelled.`);
-      return errorResult(`Tool "${name}" failed: ${messageOf(error)}`);
+      const report = { toolName: name, serverName: undefined, toolUseId: context.toolUseId };
+      const message = modelErrorMessage(name, error);
+      return errorResult(
+        await reportToolError(error, { ...report, input: input.value, message }, options.onError),
+      );
     }
     if (typeof result === 'string') {
       return errorResult(`Tool "${name}" returned an invalid result: ${result}`);

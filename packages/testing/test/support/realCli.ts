@@ -2,14 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { discoverCli } from '@agentsdk/core';
 
 /**
- * The real CLI the e2e package installs, found the way users' code finds it: its npm bin is a
- * placeholder when the postinstall did not run (this repository skips it), so not `.bin/claude`.
- * `undefined` (tests skip) when it is not installed.
+ * The pinned CLI that `e2e/` installs, or undefined when it is not installed. Found as the SDK
+ * finds it: in the workspace the npm package's `bin/claude.exe` stays a placeholder (its
+ * postinstall is not run), so this is the native binary of the platform package.
  */
-export function findRealCli(): string | undefined {
+export const realCliPath: string | undefined = (() => {
   try {
-    return discoverCli({ cwd: fileURLToPath(new URL('../../../../e2e', import.meta.url)) }).path;
+    const e2e = fileURLToPath(new URL('../../../../e2e/', import.meta.url));
+    return discoverCli({ searchFrom: [e2e], env: {} }).path;
   } catch {
     return undefined;
   }
-}
+})();

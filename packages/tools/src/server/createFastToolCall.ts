@@ -1,6 +1,8 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
-import { PEEK_ABORTED, type HandlerCallOptions } from '../context/createHandlerContext.js';
+import { PEEK_ABORTED } from '../context/createHandlerContext.js';
+import { serverErrorHook } from '../toolError/serverErrorHook.js';
+import type { ToolCallOptions } from '../ToolDefinition.js';
 import { logLevelAllows, unknownTool } from './createMcpServer.js';
 import type { FastToolCall } from './InProcessTransport.js';
 import type { ServerRegistry } from './ServerRegistry.js';
@@ -53,12 +55,13 @@ export function createFastToolCall(registry: ServerRegistry, server: Server): Fa
 
     const send = context.sendNotification;
     const progressToken = (meta as { progressToken?: unknown }).progressToken;
-    const options: HandlerCallOptions & { [PEEK_ABORTED]: () => boolean } = {
+    const options: ToolCallOptions & { [PEEK_ABORTED]: () => boolean } = {
       get signal() {
         return signal();
       },
       [PEEK_ABORTED]: () => controller?.signal.aborted === true,
       meta,
+      onError: serverErrorHook(registry),
       client: {
         get capabilities() {
           return server.getClientCapabilities();

@@ -19,6 +19,7 @@ import {
 import { runCompleter } from '../completion/Completer.js';
 import type { HandlerCallOptions } from '../context/createHandlerContext.js';
 import { McpRequestError } from '../errors/McpRequestError.js';
+import { serverErrorHook } from '../toolError/serverErrorHook.js';
 import type { LoggingLevel } from '../ToolDefinition.js';
 import type { ServerRegistry } from './ServerRegistry.js';
 
@@ -112,7 +113,10 @@ export function createMcpServer(registry: ServerRegistry): Server {
     const { name, arguments: args } = request.params;
     const definition = registry.tools.get(name);
     if (!definition) throw unknownTool(registry, name);
-    return definition.call(args, optionsFor(extra, name));
+    return definition.call(args, {
+      ...optionsFor(extra, name),
+      onError: serverErrorHook(registry),
+    });
   });
 
   if (registry.servesResources) {
