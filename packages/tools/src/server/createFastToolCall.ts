@@ -1,8 +1,8 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, type ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import { PEEK_ABORTED, type HandlerCallOptions } from '../context/createHandlerContext.js';
-import { logLevelAllows, unknownTool } from './createMcpServer.js';
-import type { FastToolCall } from './InProcessTransport.js';
+import { logLevelAllows, passThrough, unknownTool } from './createMcpServer.js';
+import type { FastToolCall, InProcessTransport } from './InProcessTransport.js';
 import type { ServerRegistry } from './ServerRegistry.js';
 
 /**
@@ -10,7 +10,11 @@ import type { ServerRegistry } from './ServerRegistry.js';
  * of the request, an AbortController, handler lookup by method): the same runner, the same
  * results and errors. The handler's signal is made only when the handler reads it.
  */
-export function createFastToolCall(registry: ServerRegistry, server: Server): FastToolCall {
+export function createFastToolCall(
+  registry: ServerRegistry,
+  server: Server,
+  transport: InProcessTransport,
+): FastToolCall {
   return (params, context, cancellation) => {
     const name = params?.['name'];
     if (typeof name !== 'string') {
@@ -63,11 +67,12 @@ export function createFastToolCall(registry: ServerRegistry, server: Server): Fa
         get capabilities() {
           return server.getClientCapabilities();
         },
-        request: (method) =>
-          Promise.reject(
-            new Error(
-              `The in-process route cannot carry the server-to-client request ${method}; serve over stdio or HTTP.`,
-            ),
+        request: (method, requestParams, requestSignal) =>
+          transport.withChannel(send, (relatedRequestId) =>
+            server.request({ method, params: requestParams } as ServerRequest, passThrough, {
+              signal: requestSignal,
+              relatedRequestId,
+            }),
           ),
       },
       ...(send && {
