@@ -101,6 +101,7 @@ export const PUBLISHED = {
   '@agentsdk/tools': 'tools',
   '@agentsdk/skills': 'skills',
   '@agentsdk/testing': 'testing',
+  '@agentsdk/viewer': 'viewer',
   'create-agent-tool': 'cli',
 } as const;
 
