@@ -221,7 +221,10 @@ export class InProcessTransport implements Transport {
     try {
       // `undefined`: cancelled by the client, which then expects no response.
       const answer = await this.fastToolCall!(params, context, cancellation);
-      return answer && ({ jsonrpc: '2.0', id, ...answer } as JSONRPCMessage);
+      if (answer === undefined) return undefined;
+      return 'result' in answer
+        ? { jsonrpc: '2.0', id, result: answer.result }
+        : { jsonrpc: '2.0', id, error: answer.error };
     } finally {
       if (this.#fastPending.get(id) === cancellation) this.#fastPending.delete(id);
     }
