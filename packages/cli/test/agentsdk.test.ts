@@ -81,7 +81,7 @@ describe('agentsdk new', () => {
     expect(index).toContain("import { get_weather } from './get_weather.js';");
     expect(index).toContain("import { Weather } from './Weather.js';");
     expect(index).toContain('tools: [greet, get_weather, Weather],');
-    expect(index).toContain('export { greet, get_weather, Weather };');
+    expect(index).toContain('export { greet, phrases, welcome, get_weather, Weather };');
     const bad = await run(bins.agentsdk, ['new', 'tool', 'get weather'], { cwd: project });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('tool names use only letters, digits, "_" and "-"');
@@ -290,6 +290,11 @@ describe('agentsdk record and replay (real CLI, scripted model)', () => {
     const noModule = await run(bins.agentsdk, ['serve', 'nope.js'], { cwd });
     expect(noModule.code).toBe(1);
     expect(noModule.stderr).toContain('Tools module not found');
+    const hostOnly = await run(bins.agentsdk, ['serve', 'empty.mjs', '--host', '0.0.0.0'], { cwd });
+    expect([hostOnly.code, hostOnly.stderr]).toEqual([
+      2,
+      'error agentsdk serve: --host needs --http <port> (stdio has no address).\n',
+    ]);
   });
 });
 

@@ -42,10 +42,11 @@ describe('the generated tool project', () => {
     expect(built.code, built.stdout + built.stderr).toBe(0);
     const tested = await sh('npm', ['test'], project, { NO_COLOR: '1' });
     expect(tested.code, tested.stdout + tested.stderr).toBe(0);
-    expect(tested.stdout).toMatch(/Tests\s+3 passed/);
+    expect(tested.stdout).toMatch(/Test Files\s+4 passed/);
+    expect(tested.stdout).toMatch(/Tests\s+6 passed/);
   }, 120_000);
 
-  it('serves the tool over stdio to a real MCP client', async () => {
+  it('serves the tool, the resource and the prompt over stdio to a real MCP client', async () => {
     const client = new Client({ name: 'test', version: '1.0.0' });
     await client.connect(
       new StdioClientTransport({
@@ -61,12 +62,13 @@ describe('the generated tool project', () => {
       expect(await client.callTool({ name: 'greet', arguments: { name: 'Ada' } })).toMatchObject({
         content: [{ type: 'text', text: 'Hello, Ada!' }],
       });
+      await expectResourceAndPrompt(client);
     } finally {
       await client.close();
     }
   }, 30_000);
 
-  it('agentsdk serve <module> answers tools/list over stdio and over --http', async () => {
+  it('agentsdk serve <module> serves all three over stdio and over --http', async () => {
     const client = new Client({ name: 'test', version: '1.0.0' });
     await client.connect(
       new StdioClientTransport({
@@ -77,6 +79,7 @@ describe('the generated tool project', () => {
       }),
     );
     expect((await client.listTools()).tools.map((t) => t.name)).toEqual(['greet']);
+    await expectResourceAndPrompt(client);
     await client.close();
 
     const child = spawn(
@@ -96,7 +99,10 @@ describe('the generated tool project', () => {
       });
       const http = new Client({ name: 'test', version: '1.0.0' });
       await http.connect(new StreamableHTTPClientTransport(new URL(url)));
-      expect((await http.listTools()).tools.map((t) => t.name)).toEqual(['greet']);
+      expect(await http.callTool({ name: 'greet', arguments: { name: 'Ada' } })).toMatchObject({
+        content: [{ type: 'text', text: 'Hello, Ada!' }],
+      });
+      await expectResourceAndPrompt(http);
       await http.close();
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -117,3 +123,19 @@ describe('the generated tool project', () => {
     expect(result.stdout).toContain('[tool_result] Hello, Ada!');
   }, 30_000);
 });
+
+/** The template's resource and prompt, as any MCP client sees them. */
+async function expectResourceAndPrompt(client: Client): Promise<void> {
+  expect((await client.listResources()).resources).toMatchObject([
+    { name: 'phrases', uri: 'greet://phrases' },
+  ]);
+  expect(await client.readResource({ uri: 'greet://phrases' })).toMatchObject({
+    contents: [{ uri: 'greet://phrases', text: 'Hello\nWelcome\nGood to see you' }],
+  });
+  expect((await client.listPrompts()).prompts).toMatchObject([
+    { name: 'welcome', arguments: [{ name: 'name', required: true }] },
+  ]);
+  expect(await client.getPrompt({ name: 'welcome', arguments: { name: 'Ada' } })).toMatchObject({
+    messages: [{ role: 'user', content: { type: 'text', text: expect.stringContaining('Ada') } }],
+  });
+}

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { createSdkMcpServer } from './createSdkMcpServer.js';
 import { ToolDefinitionError } from './errors/ToolDefinitionError.js';
+import { prompt } from './prompt/prompt.js';
 import { tool } from './tool.js';
 
 /** A promise with its resolver, to let a test decide when a handler finishes. */
@@ -401,6 +402,113 @@ describe('in process: run-time changes and client requests', () => {
         },
       ],
       isError: true,
+    });
+  });
+});
+
+describe('in process: server-to-client requests travel on the session channel', () => {
+  const ROOTS_INITIALIZE = {
+    ...CLI_INITIALIZE,
+    params: { ...(CLI_INITIALIZE.params as object), capabilities: { roots: {}, elicitation: {} } },
+  } as JSONRPCMessage;
+
+  /** A client that answers each server-to-client request through handleMessage, as the CLI does. */
+  function session(
+    instance: ReturnType<typeof createSdkMcpServer>['instance'],
+    answer: (request: JSONRPCMessage) => JSONRPCMessage,
+  ) {
+    const asked: JSONRPCMessage[] = [];
+    return {
+      asked,
+      context: () => ({
+        ...live(),
+        sendNotification: (message: JSONRPCMessage) => {
+          if (message.method === undefined || message.id === undefined) return;
+          asked.push(message);
+          // Later, in its own mcp_message: the CLI's answer is a separate control request.
+          setImmediate(() => void instance.handleMessage(answer(message), live()));
+        },
+      }),
+    };
+  }
+
+  const roots = (request: JSONRPCMessage): JSONRPCMessage => ({
+    jsonrpc: '2.0',
+    id: request.id!,
+    result: { roots: [{ uri: 'file:///work', name: 'work' }] },
+  });
+
+  test('a tool (the fast path) gets the answer to roots/list', async () => {
+    const where = tool('where', 'd', {}, async (_args, context) =>
+      (await context.listRoots()).map((r) => r.uri).join(','),
+    );
+    const { instance } = createSdkMcpServer({ name: 's', tools: [where] });
+    const client = session(instance, roots);
+    await instance.handleMessage(ROOTS_INITIALIZE, client.context());
+    const response = await instance.handleMessage(
+      { jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'where', arguments: {} } },
+      client.context(),
+    );
+    expect(client.asked).toMatchObject([{ method: 'roots/list' }]);
+    expect(response?.result).toEqual({ content: [{ type: 'text', text: 'file:///work' }] });
+  });
+
+  test('a prompt (through the MCP SDK) gets the answer to roots/list', async () => {
+    const here = prompt('here', 'd', {}, async (_args, context) =>
+      (await context.listRoots()).map((r) => r.name).join(','),
+    );
+    const { instance } = createSdkMcpServer({ name: 's', prompts: [here] });
+    const client = session(instance, roots);
+    await instance.handleMessage(ROOTS_INITIALIZE, client.context());
+    const response = await instance.handleMessage(
+      { jsonrpc: '2.0', id: 8, method: 'prompts/get', params: { name: 'here' } },
+      client.context(),
+    );
+    expect(client.asked).toMatchObject([{ method: 'roots/list' }]);
+    expect(response?.result).toMatchObject({
+      messages: [{ role: 'user', content: { type: 'text', text: 'work' } }],
+    });
+  });
+
+  test("the client's error answer (CLI 2.1.331: -32601) reaches the handler, which reports it", async () => {
+    const asks = tool('asks', 'd', {}, async (_args, context) => {
+      const answer = await context.elicit('Name?', { name: z.string() });
+      return answer.action;
+    });
+    const { instance } = createSdkMcpServer({ name: 's', tools: [asks] });
+    const client = session(instance, (request) => ({
+      jsonrpc: '2.0',
+      id: request.id!,
+      error: { code: -32601, message: 'Method not found' },
+    }));
+    await instance.handleMessage(ROOTS_INITIALIZE, client.context());
+    const response = await instance.handleMessage(
+      { jsonrpc: '2.0', id: 9, method: 'tools/call', params: { name: 'asks', arguments: {} } },
+      client.context(),
+    );
+    expect(client.asked).toMatchObject([{ method: 'elicitation/create' }]);
+    expect(response?.result).toMatchObject({
+      isError: true,
+      content: [{ type: 'text', text: expect.stringContaining('Method not found') }],
+    });
+  });
+
+  test('with no session channel, the request fails at once instead of waiting', async () => {
+    const where = tool(
+      'where',
+      'd',
+      {},
+      async (_args, context) => `${(await context.listRoots()).length}`,
+    );
+    const { instance } = createSdkMcpServer({ name: 's', tools: [where] });
+    await instance.handleMessage(ROOTS_INITIALIZE, live());
+    const response = await instance.handleMessage(
+      { jsonrpc: '2.0', id: 10, method: 'tools/call', params: { name: 'where', arguments: {} } },
+      live(),
+    );
+    expect(response?.result).toMatchObject({
+      isError: true,
+      content: [{ type: 'text', text: expect.stringContaining('No client session') }],
     });
   });
 });

@@ -74,6 +74,10 @@ export interface ToolServerConfig<
   readonly instance: ToolsMcpServer;
   /** The tools served now (the ones given, plus `addTool`, minus `removeTool`). */
   readonly tools: Tools;
+  /** The resources and resource templates served now. */
+  readonly resources: readonly AnyResourceDefinition[];
+  /** The prompts served now. */
+  readonly prompts: readonly AnyPromptDefinition[];
   /**
    * The Claude Code names of this server's tools, typed (`["mcp__calc__add", …]`), for
    * `allowedTools`. Pass the server's key in `options.mcpServers` when it differs from `name`.
@@ -171,7 +175,7 @@ export function createSdkMcpServer<
 
   const server = createMcpServer(registry);
   const transport = new InProcessTransport();
-  transport.fastToolCall = createFastToolCall(registry, server);
+  transport.fastToolCall = createFastToolCall(registry, server, transport);
   // connect() wires the transport synchronously; start() has nothing to wait for.
   void server.connect(transport);
 
@@ -189,6 +193,12 @@ export function createSdkMcpServer<
     instance,
     get tools() {
       return Object.freeze([...registry.tools.values()]) as unknown as Tools;
+    },
+    get resources() {
+      return Object.freeze([...registry.resources.values(), ...registry.templates.values()]);
+    },
+    get prompts() {
+      return Object.freeze([...registry.prompts.values()]);
     },
     toolNames(serverKey) {
       return mcpToolNames(config, serverKey ?? name) as never;

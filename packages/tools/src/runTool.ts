@@ -4,15 +4,13 @@ import type { Validator } from './schema/createValidator.js';
 import { formatIssues } from './schema/formatIssues.js';
 import { modelErrorMessage } from './toolError/modelErrorMessage.js';
 import { reportToolError } from './toolError/reportToolError.js';
-import { createHandlerContext, isAborted } from './context/createHandlerContext.js';
+import { createToolContext, isAborted } from './context/createHandlerContext.js';
 import type {
   CallToolResult,
   ToolCallOptions,
   ToolContext,
   ToolHandler,
 } from './ToolDefinition.js';
-
-const EMPTY_META: Readonly<Record<string, unknown>> = Object.freeze({});
 
 export interface ToolRunnerSpec {
   name: string;
@@ -32,20 +30,16 @@ export function createToolRunner(
   const { name, validateInput, validateOutput, handler } = spec;
 
   return async (args, options = {}) => {
-    const meta = options.meta ?? EMPTY_META;
-
-    const input = await validateInput(args ?? {});
+    // Zod and Ajv validate synchronously: await only a validator that returned a promise.
+    let input = validateInput(args ?? {});
+    if (input instanceof Promise) input = await input;
     if (!input.ok) {
       return errorResult(`Invalid arguments for tool "${name}":\n${formatIssues(input.issues)}`);
     }
 
     if (isAborted(options)) return errorResult(`Tool "${name}" was cancelled.`);
 
-    const toolUseId = meta['claudecode/toolUseId'];
-    const context: ToolContext = Object.assign(createHandlerContext(`Tool "${name}"`, options), {
-      toolName: name,
-      toolUseId: typeof toolUseId === 'string' ? toolUseId : undefined,
-    });
+    const context: ToolContext = createToolContext(name, options);
 
     let result: CallToolResult | string;
     try {

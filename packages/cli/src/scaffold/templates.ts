@@ -6,7 +6,7 @@ export type TemplateName = (typeof TEMPLATES)[number];
 
 /** One line per template, for prompts and `--help`. */
 export const TEMPLATE_DESCRIPTIONS: Record<TemplateName, string> = {
-  tool: 'an MCP tool package: typed Zod tool, stdio server, unit + replay tests',
+  tool: 'an MCP server package: a typed tool, a resource and a prompt; stdio server; tests',
   skill: 'an Agent Skill folder (skills/<name>/SKILL.md)',
   plugin: 'a Claude Code plugin (plugin.json, a skill, a command, an agent)',
   agent: 'a subagent definition (.claude/agents/<name>.md)',

@@ -18,8 +18,10 @@ export interface SdkMcpRequestContext {
   /** Aborted when the CLI cancels the request or the session closes. */
   signal: AbortSignal;
   /**
-   * Send a server-to-client notification (progress, logging) to the CLI while the request runs.
-   * Fire-and-forget: a closed session drops it.
+   * Send a server-to-client message to the CLI while the request runs: a notification (progress,
+   * logging) or a request (`roots/list`, `elicitation/create`, `sampling/createMessage`). The
+   * CLI's answer to a request arrives later as its own `mcp_message`, i.e. a JSON-RPC response
+   * passed to `handleMessage`. Fire-and-forget: a closed session drops it.
    */
   sendNotification?(notification: JSONRPCMessage): void;
 }

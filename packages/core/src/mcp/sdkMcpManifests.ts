@@ -21,11 +21,17 @@ const CAPTURE_TIMEOUT_MS = 1000;
 export async function captureSdkMcpManifests(
   servers: ReadonlyMap<string, SdkMcpServer>,
   onFailure: (server: string, error: unknown) => void = () => {},
+  notify?: (server: string, message: JSONRPCMessage) => void,
 ): Promise<Record<string, SdkMcpServerManifest>> {
   const controller = new AbortController();
   const manifests: Record<string, SdkMcpServerManifest> = {};
   const capture = async (name: string, server: SdkMcpServer): Promise<void> => {
-    const context = { signal: controller.signal };
+    // This handshake is the only `initialize` the server sees when the CLI takes the manifest,
+    // so it carries the session's channel for messages the server sends later (list_changed).
+    const context = {
+      signal: controller.signal,
+      ...(notify && { sendNotification: (message: JSONRPCMessage) => notify(name, message) }),
+    };
     const init = await server.handleMessage(
       {
         jsonrpc: '2.0',

@@ -76,4 +76,49 @@ describe('sdk MCP routing', () => {
       mcp_response: { id: 2, error: { code: -32603, message: 'server bug' } },
     });
   });
+
+  it("carries a server-to-client request out through notify and the CLI's answer back in", async () => {
+    // What CLI 2.1.331 does: our request goes out as an mcp_message control request, and the
+    // answer comes back later as a separate mcp_message holding the JSON-RPC response.
+    let answered!: (message: JSONRPCMessage) => void;
+    const answer = new Promise<JSONRPCMessage>((resolve) => (answered = resolve));
+    const asking: SdkMcpServer = {
+      name: 'asking',
+      async handleMessage(message, context) {
+        if (message.method === undefined) {
+          answered(message);
+          return undefined;
+        }
+        context.sendNotification?.({ jsonrpc: '2.0', id: 's1', method: 'roots/list' });
+        return { jsonrpc: '2.0', id: message.id!, result: await answer };
+      },
+    };
+    const routed = new Map([['asking', asking]]);
+    const handler = mcpMessageHandler(routed, (server_name, message) => {
+      expect([server_name, message.method]).toEqual(['asking', 'roots/list']);
+      void handler(
+        {
+          subtype: 'mcp_message',
+          server_name,
+          message: { jsonrpc: '2.0', id: message.id!, result: { roots: [] } },
+        },
+        ctx(),
+      );
+    });
+    const reply = await handler(
+      {
+        subtype: 'mcp_message',
+        server_name: 'asking',
+        message: { jsonrpc: '2.0', id: 3, method: 'tools/call' },
+      },
+      ctx(),
+    );
+    expect(reply).toEqual({
+      mcp_response: {
+        jsonrpc: '2.0',
+        id: 3,
+        result: { jsonrpc: '2.0', id: 's1', result: { roots: [] } },
+      },
+    });
+  });
 });

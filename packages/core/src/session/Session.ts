@@ -88,12 +88,17 @@ export class Session {
     if (options.onUserDialog)
       this.control.on('request_user_dialog', userDialogHandler(options.onUserDialog));
     // Always routed: `setMcpServers()` may add in-process servers later.
-    // Progress and log notifications travel back as our own mcp_message requests.
-    const notify = (server_name: string, message: unknown): void => {
-      this.control.request('mcp_message', { server_name, message }).catch(() => {});
-    };
-    this.control.on('mcp_message', mcpMessageHandler(this.sdkServers, notify));
+    this.control.on('mcp_message', mcpMessageHandler(this.sdkServers, this.notifyCli));
   }
+
+  /**
+   * A server's own messages to the CLI (progress, logging, list_changed, server-to-client
+   * requests) travel as our mcp_message requests; the CLI answers a request in a later
+   * mcp_message of its own, so the control response carries nothing to wait for.
+   */
+  private readonly notifyCli = (server_name: string, message: unknown): void => {
+    this.control.request('mcp_message', { server_name, message }).catch(() => {});
+  };
 
   /** Replace the in-process MCP servers `mcp_message` is routed to (`setMcpServers()`). */
   setSdkMcpServers(servers: ReadonlyMap<string, SdkMcpServer>): void {
@@ -201,11 +206,14 @@ export class Session {
     this.lifecycle.to('starting');
     // The handshake with in-process servers runs while the CLI boots.
     const manifestsPending = this.sdkServers.size
-      ? captureSdkMcpManifests(this.sdkServers, (server, error) =>
-          this.warn({
-            code: 'CALLBACK_ERROR',
-            message: `In-process MCP server "${server}" failed its handshake (${error instanceof Error ? error.message : String(error)}); the CLI will retry it.`,
-          }),
+      ? captureSdkMcpManifests(
+          this.sdkServers,
+          (server, error) =>
+            this.warn({
+              code: 'CALLBACK_ERROR',
+              message: `In-process MCP server "${server}" failed its handshake (${error instanceof Error ? error.message : String(error)}); the CLI will retry it.`,
+            }),
+          this.notifyCli,
         )
       : undefined;
     await this.transport.start({

@@ -49,13 +49,21 @@ export const PEEK_ABORTED = Symbol('peekAborted');
 /** Whether the call is cancelled, without creating a lazily made signal. */
 export function isAborted(options: HandlerCallOptions): boolean {
   const peek = (options as { [PEEK_ABORTED]?: () => boolean })[PEEK_ABORTED];
-  return peek ? peek() : options.signal?.aborted === true;
+  return peek ? peek.call(options) : options.signal?.aborted === true;
 }
 const EMPTY_META: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** The context every handler gets, built per call from the server's (or the test's) options. */
 export function createHandlerContext(who: string, options: HandlerCallOptions): HandlerContext {
   return new CallContext(who, options);
+}
+
+/** A tool handler's context: the same, plus the tool's name and the CLI's `tool_use` id. */
+export function createToolContext(
+  toolName: string,
+  options: HandlerCallOptions,
+): HandlerContext & { readonly toolName: string; readonly toolUseId: string | undefined } {
+  return new ToolCallContext(toolName, options);
 }
 
 /**
@@ -208,6 +216,19 @@ class CallContext implements HandlerContext {
       );
     }
     return client.request(method, params, signal ?? NEVER_ABORTED);
+  }
+}
+
+/** One class, so every tool call's context has the same shape (no properties added later). */
+class ToolCallContext extends CallContext {
+  readonly toolName: string;
+  readonly toolUseId: string | undefined;
+
+  constructor(toolName: string, options: HandlerCallOptions) {
+    super(`Tool "${toolName}"`, options);
+    this.toolName = toolName;
+    const toolUseId = this.meta['claudecode/toolUseId'];
+    this.toolUseId = typeof toolUseId === 'string' ? toolUseId : undefined;
   }
 }
 

@@ -53,6 +53,8 @@ export class InProcessTransport implements Transport {
   #nextId = 1;
   readonly #pending = new Map<number, PendingRequest>();
   readonly #fastPending = new Map<string | number, FastCallCancellation>();
+  /** Channels of fast calls that are waiting on a server-to-client request, by related id. */
+  readonly #channels = new Map<number, NonNullable<InProcessRequestContext['sendNotification']>>();
   /** Notification channels of recent sessions, captured from their `initialize` requests. */
   readonly #sessions = new Set<NonNullable<InProcessRequestContext['sendNotification']>>();
   /** Set by the server once initialized: `tools/call` then skips the MCP SDK. */
@@ -74,32 +76,38 @@ export class InProcessTransport implements Transport {
       pending.resolve({ ...message, id: pending.originalId } as JSONRPCMessage);
       return;
     }
-    if (!('id' in message) && typeof options?.relatedRequestId === 'number') {
-      const send = this.#pending.get(options.relatedRequestId)?.sendNotification;
+    const related = options?.relatedRequestId;
+    if (typeof related === 'number') {
+      // Progress, logging, and server-to-client requests (sampling, elicitation, roots) go to
+      // the session of the request they belong to; the client's answer to a request comes
+      // back through dispatch() as a response message.
+      const send = this.#pending.get(related)?.sendNotification ?? this.#channels.get(related);
       if (send) {
         try {
           await send(message as JSONRPCMessage);
+          return;
         } catch {
-          // The session may be gone; a lost notification must not fail the tool call.
+          // The session may be gone; a lost notification must not fail the call.
+          if (!('id' in message)) return;
         }
       }
     }
     if ('method' in message && 'id' in message) {
-      // Server-to-client requests (sampling, elicitation, roots): core's channel to the CLI
-      // carries notifications only, so answer at once instead of letting the handler hang.
+      // A server-to-client request with no session to carry it: answer at once instead of
+      // letting the handler wait for its timeout.
       queueMicrotask(() =>
         this.onmessage?.({
           jsonrpc: '2.0',
           id: message.id,
           error: {
             code: -32601,
-            message: `The in-process route cannot carry the server-to-client request ${message.method}; serve over stdio or HTTP.`,
+            message: `No client session to carry the server-to-client request ${message.method}.`,
           },
         }),
       );
       return;
     }
-    if (!('id' in message) && options?.relatedRequestId === undefined) {
+    if (!('id' in message) && related === undefined) {
       // Unsolicited (list_changed, resources/updated): to every recent session.
       for (const send of this.#sessions) {
         try {
@@ -108,6 +116,24 @@ export class InProcessTransport implements Transport {
           // A session that ended drops it.
         }
       }
+    }
+  }
+
+  /**
+   * Run `request` (a server-to-client request made with the MCP SDK) with `send` as the channel
+   * its messages travel on: for calls that bypass the SDK (the fast `tools/call` path) and so have
+   * no pending request of their own.
+   */
+  async withChannel<T>(
+    send: NonNullable<InProcessRequestContext['sendNotification']> | undefined,
+    request: (relatedRequestId: number) => Promise<T>,
+  ): Promise<T> {
+    const id = this.#nextId++;
+    if (send) this.#channels.set(id, send);
+    try {
+      return await request(id);
+    } finally {
+      this.#channels.delete(id);
     }
   }
 
@@ -125,7 +151,11 @@ export class InProcessTransport implements Transport {
       return Promise.resolve(invalid(validId ? id : null, 'jsonrpc must be "2.0"'));
     }
     if (typeof method !== 'string') {
-      if ('result' in message || 'error' in message) return Promise.resolve(undefined);
+      if ('result' in message || 'error' in message) {
+        // The client's answer to one of our server-to-client requests: the MCP SDK matches its id.
+        if (validId) this.onmessage?.(message as McpJSONRPCMessage);
+        return Promise.resolve(undefined);
+      }
       return Promise.resolve(invalid(validId ? id : null, 'missing method'));
     }
     if (
@@ -191,7 +221,10 @@ export class InProcessTransport implements Transport {
     try {
       // `undefined`: cancelled by the client, which then expects no response.
       const answer = await this.fastToolCall!(params, context, cancellation);
-      return answer && ({ jsonrpc: '2.0', id, ...answer } as JSONRPCMessage);
+      if (answer === undefined) return undefined;
+      return 'result' in answer
+        ? { jsonrpc: '2.0', id, result: answer.result }
+        : { jsonrpc: '2.0', id, error: answer.error };
     } finally {
       if (this.#fastPending.get(id) === cancellation) this.#fastPending.delete(id);
     }

@@ -215,7 +215,9 @@ export function createMcpServer(registry: ServerRegistry): Server {
 }
 
 /** Results from the client are checked by the context, which names the problem better. */
-const passThrough = { safeParse: (value: unknown) => ({ success: true, data: value }) } as never;
+export const passThrough = {
+  safeParse: (value: unknown) => ({ success: true, data: value }),
+} as never;
 
 export function unknownTool(registry: ServerRegistry, name: string): Error & { code: number } {
   // A protocol error (JSON-RPC -32602), as MCP specifies for unknown tools.
