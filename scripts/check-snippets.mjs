@@ -15,13 +15,9 @@
 //   node scripts/check-snippets.mjs --root <dir>  check another tree (default: this repository)
 
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withImports } from './snippet-imports.mjs';
-
-// Pages another branch is rewriting: their blocks are still checked against the bare region
-// (no import lines added, import paths as written). Remove an entry once `--write` was run on it.
-const BARE_REGION_PAGES = new Set(['docs/31-mcp-server.md']);
 
 const MARKER = /^<!--\s*snippet:\s*([^#\s]+)(?:#(\S+))?\s*-->$/;
 const REGION_START = /^\s*\/\/\s*#region\s+(\S+)/;
@@ -131,9 +127,7 @@ export function checkSnippets({ root, write = false } = {}) {
         i = close;
         continue;
       }
-      const text = BARE_REGION_PAGES.has(rel.split(sep).join('/'))
-        ? bare
-        : withImports(source, bare, sourcePath, root);
+      const text = withImports(source, bare, sourcePath, root);
       const block = lines.slice(i + 1, close).join('\n');
       if (block !== text) {
         if (write) {
