@@ -31,6 +31,16 @@ export {
 } from './sessions/sessionMutations.js';
 export { projectSlug, type SessionLocationOptions } from './sessions/sessionPaths.js';
 export type { SDKSessionInfo, SessionMessage } from './sessions/types.js';
+export type {
+  SessionKey,
+  SessionStore,
+  SessionStoreEntry,
+  SessionStoreFlush,
+} from './sessions/store/SessionStore.js';
+export { InMemorySessionStore } from './sessions/store/InMemorySessionStore.js';
+export { FileSessionStore } from './sessions/store/FileSessionStore.js';
+export { importSessionToStore } from './sessions/store/importSessionToStore.js';
+export { SessionStoreError } from './errors/SessionStoreError.js';
 export { ResultError } from './errors/ResultError.js';
 
 export type {
