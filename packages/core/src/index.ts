@@ -162,6 +162,7 @@ export {
 } from './hooks/types.js';
 
 export { query, type QueryParams } from './query/query.js';
+export { startup, WarmQuery, type StartupParams } from './query/startup.js';
 export { Query } from './query/QueryGenerator.js';
 export { ClaudeSDKClient } from './query/ClaudeSDKClient.js';
 export type { SessionControls } from './session/SessionControls.js';

@@ -19,7 +19,15 @@ export interface QueryParams {
  */
 export function query({ prompt, options: given, transport }: QueryParams): Query {
   const options = validateOptions(given);
-  const session = new Session(options, transport);
+  return queryOnSession(new Session(options, transport), prompt, options);
+}
+
+/** A `Query` that sends `prompt` on `session` (started or not) at its first `next()`. */
+export function queryOnSession(
+  session: Session,
+  prompt: string | AsyncIterable<UserInput>,
+  options: ClaudeAgentOptions,
+): Query {
   const feed = (): void => {
     if (typeof prompt === 'string') {
       session.send(prompt).then(
