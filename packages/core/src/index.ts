@@ -206,20 +206,13 @@ export {
   type SubprocessTransportOptions,
 } from './transport/SubprocessTransport.js';
 export { createSubprocessTransport } from './transport/createSubprocessTransport.js';
-export { BASE_ARGS, buildArgs } from './transport/buildArgs.js';
-export { buildEnv } from './transport/buildEnv.js';
 export {
   CLI_PATH_ENV_VARS,
   discoverCli,
   type CliCommand,
   type DiscoverCliOptions,
 } from './cli/discoverCli.js';
-export {
-  cliVersion,
-  compareVersions,
-  MIN_CLI_VERSION,
-  TESTED_CLI_VERSION,
-} from './cli/cliVersion.js';
+export { cliVersion, MIN_CLI_VERSION, TESTED_CLI_VERSION } from './cli/cliVersion.js';
 export { SDK_VERSION } from './version.js';
 export {
   BUILTIN_TOOL_NAMES,
