@@ -159,6 +159,16 @@ const KEYS: { [E in HookEvent]: KeyTable<HookInputFor<E>> } = {
     final: true,
     delta: true,
   },
+  Interrupt: { ...BASE, source: true, reason: true, via: false },
+  PreSkillShellCommand: {
+    ...BASE,
+    tool_name: true,
+    tool_input: true,
+    tool_use_id: true,
+    command_name: true,
+    command_source: false,
+    invoked_by: true,
+  },
 };
 
 function isHookEvent(name: unknown): name is HookEvent {
@@ -166,7 +176,7 @@ function isHookEvent(name: unknown): name is HookEvent {
 }
 
 describe('HOOK_EVENTS', () => {
-  it('lists the 33 events of the CLI, once each', () => {
+  it('lists the 35 events of the CLI, once each', () => {
     expect(HOOK_EVENTS).toEqual([
       'PreToolUse',
       'PostToolUse',
@@ -179,6 +189,7 @@ describe('HOOK_EVENTS', () => {
       'SessionEnd',
       'Stop',
       'StopFailure',
+      'Interrupt',
       'SubagentStart',
       'SubagentStop',
       'PreCompact',
@@ -201,8 +212,9 @@ describe('HOOK_EVENTS', () => {
       'FileChanged',
       'DirectoryAdded',
       'MessageDisplay',
+      'PreSkillShellCommand',
     ]);
-    expect(new Set(HOOK_EVENTS).size).toBe(33);
+    expect(new Set(HOOK_EVENTS).size).toBe(35);
   });
 
   it('has one input interface per event, with that literal hook_event_name', () => {
