@@ -166,6 +166,13 @@ export {
 
 export { query, type QueryParams } from './query/query.js';
 export { startup, WarmQuery, type StartupParams } from './query/startup.js';
+export {
+  prewarm,
+  SpareProcess,
+  type ClaimOptions,
+  type ClaimResult,
+  type PrewarmParams,
+} from './query/prewarm.js';
 export { Query } from './query/QueryGenerator.js';
 export { ClaudeSDKClient } from './query/ClaudeSDKClient.js';
 export type { SessionControls } from './session/SessionControls.js';

@@ -27,8 +27,9 @@ export function queryOnSession(
   session: Session,
   prompt: string | AsyncIterable<UserInput>,
   options: ClaudeAgentOptions,
+  before?: () => Promise<void>,
 ): Query {
-  const feed = (): void => {
+  const send = (): void => {
     if (typeof prompt === 'string') {
       session.send(prompt).then(
         () => session.finishInput(),
@@ -38,6 +39,12 @@ export function queryOnSession(
       void pump(session, prompt);
     }
   };
+  // `before` runs first (a spare's claim); if it fails, the prompt is never sent.
+  const feed = before
+    ? (): void => {
+        before().then(send, (error: unknown) => failAndClose(session, error));
+      }
+    : send;
   return new Query(session, options.throwOnResultError ?? false, feed);
 }
 
