@@ -196,8 +196,9 @@ export class Session {
       this.control.fail(new AbortError('The session was closed.'));
       try {
         await this.transport?.close({ immediate: this.isBusy() });
-        // Every line the CLI reported reaches the store before the caller's loop ends.
-        await this.mirror?.flush();
+        // Every line the CLI reported reaches the store before the caller's loop ends; an abort
+        // does not wait for a slow store.
+        if (!this.options.abortSignal?.aborted) await this.mirror?.flush();
       } finally {
         this.messages.end();
       }
