@@ -28,7 +28,7 @@ const sessionId = '5a1b2c3d-0000-4000-8000-00000000be7c';
 const out = process.stdout;
 
 // ---------------------------------------------------------------------------------------------
-// Messages, shaped as CLI 2.1.331 writes them (PROTOCOL.md §4).
+// Messages, shaped as CLI 2.1.331 writes them (docs/protocol.md §4).
 
 function assistantLine(i, text) {
   return JSON.stringify({
@@ -344,7 +344,7 @@ process.stdin.on('data', (text) => {
   }
   if (start < text.length) pending += text.slice(start);
 });
-// EOF on stdin: finish what was written, then exit (PROTOCOL.md §5.7).
+// EOF on stdin: finish what was written, then exit (docs/protocol.md §5.7).
 process.stdin.on('end', () => {
   Promise.resolve(running)
     .then(flushed)

@@ -133,6 +133,16 @@ export const ROWS: readonly RowSpec[] = [
     goals: ['official'],
   },
   {
+    id: 'warm-start',
+    title: (p) => `warm start, startup() ahead, prompt → first message (median of ${p.count})`,
+    workload: 'warmStart',
+    full: { count: 20 },
+    quick: { count: 5 },
+    contenders: ['agentsdk', 'official'],
+    metrics: [{ key: 'ms', label: 'ms ↓', better: 'lower' }],
+    goals: ['official'],
+  },
+  {
     id: 'replay',
     title: (p) => `replay of a ${n(p)}-message fixture (@agentsdk/testing)`,
     workload: 'replay',

@@ -159,6 +159,10 @@ const examples: Example[] = [
       'new session: true',
       'continued the fork: true',
       'Here the word is still kiwi',
+      /stored {4}› [0-9a-f]{8}… Noted: the word is plum\./,
+      /[1-9]\d* transcript lines in the store/,
+      'The word was plum, restored from the store.',
+      'same session: true',
     ],
   },
   {

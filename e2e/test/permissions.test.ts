@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { e2e } from './harness.js';
 import { callTool, collect, results, say, toolResultsIn } from './wire.js';
 
-// `touch` is not auto-allowed by the CLI, so it always reaches canUseTool (PROTOCOL.md §4.2).
+// `touch` is not auto-allowed by the CLI, so it always reaches canUseTool (docs/protocol.md §4.2).
 const touch = (file: string, id?: string) =>
   callTool('Bash', { command: `touch ${file}`, description: `Create ${file}` }, id);
 

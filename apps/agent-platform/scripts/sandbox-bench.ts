@@ -8,9 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildArgs, buildEnv } from '@agentsdk/core/internal';
 import {
-  buildArgs,
-  buildEnv,
   ClaudeSDKClient,
   discoverCli,
   SubprocessTransport,

@@ -20,6 +20,11 @@ export interface OpenOptions {
   withCalc: boolean;
 }
 
+/** A started, initialized CLI waiting for its one prompt. */
+export interface WarmSession {
+  query(): AsyncIterable<BenchMessage>;
+}
+
 /** What a measuring process must load besides the contender itself. */
 export interface ContenderNeeds {
   /** The in-process `calc` tool server (the workload calls tools). */
@@ -40,6 +45,8 @@ export interface Contender {
    */
   readonly parses: boolean;
   open(options: OpenOptions): AsyncIterable<BenchMessage>;
+  /** Start the CLI and finish `initialize` before the prompt (`startup()`), where supported. */
+  warm?(options: OpenOptions): Promise<WarmSession>;
   /** Play a recorded session (fixture file) instead of running a CLI, where supported. */
   replay?(fixturePath: string): AsyncIterable<BenchMessage>;
 }

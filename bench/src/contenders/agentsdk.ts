@@ -1,4 +1,4 @@
-import { query, type McpSdkServerConfig } from '@agentsdk/core';
+import { query, startup, type McpSdkServerConfig } from '@agentsdk/core';
 import type { BenchMessage, Contender, ContenderNeeds } from './Contender.js';
 
 /**
@@ -20,6 +20,10 @@ export async function createAgentsdk(needs: ContenderNeeds): Promise<Contender> 
         prompt: 'bench',
         options: { cliPath, env, ...(mcpServers ? { mcpServers } : {}) },
       }) as AsyncIterable<BenchMessage>;
+    },
+    async warm({ cliPath, env }) {
+      const warm = await startup({ options: { cliPath, env } });
+      return { query: () => warm.query('bench') as AsyncIterable<BenchMessage> };
     },
     ...(replayTransport
       ? {

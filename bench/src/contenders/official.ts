@@ -1,4 +1,4 @@
-import { query } from '@anthropic-ai/claude-agent-sdk';
+import { query, startup } from '@anthropic-ai/claude-agent-sdk';
 import type { BenchMessage, Contender } from './Contender.js';
 
 /** `@anthropic-ai/claude-agent-sdk` 0.3.331, pointed at the fake CLI. */
@@ -17,6 +17,16 @@ export async function createOfficial(withCalc: boolean): Promise<Contender> {
           ...(calc && createCalc ? { mcpServers: { calc: createCalc() } } : {}),
         },
       }) as AsyncIterable<BenchMessage>;
+    },
+    async warm({ cliPath, env }) {
+      const warm = await startup({
+        options: {
+          pathToClaudeCodeExecutable: cliPath,
+          executable: 'node',
+          env: { ...process.env, ...env },
+        },
+      });
+      return { query: () => warm.query('bench') as AsyncIterable<BenchMessage> };
     },
   };
 }

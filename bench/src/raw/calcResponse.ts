@@ -16,7 +16,7 @@ const ADD_TOOL = {
   },
 };
 
-/** A hand-written `calc` MCP server: the JSON-RPC answer to one message (PROTOCOL.md §4.2). */
+/** A hand-written `calc` MCP server: the JSON-RPC answer to one message (docs/protocol.md §4.2). */
 export function calcResponse(message: RpcMessage): Record<string, unknown> {
   const id = message.id;
   switch (message.method) {

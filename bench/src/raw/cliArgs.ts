@@ -1,4 +1,4 @@
-/** What every contender's CLI is started with (PROTOCOL.md §1.1). */
+/** What every contender's CLI is started with (docs/protocol.md §1.1). */
 export const STREAM_JSON_ARGS = [
   '--output-format',
   'stream-json',

@@ -5,6 +5,7 @@ import { replay } from './replay.js';
 import { slowConsumer } from './slowConsumer.js';
 import { stream } from './stream.js';
 import { toolCalls } from './toolCalls.js';
+import { warmStart } from './warmStart.js';
 import type { Workload } from './Workload.js';
 
 /** Every workload a row can name, by id. */
@@ -13,6 +14,7 @@ export const WORKLOADS = {
   toolCalls,
   hugeLine,
   coldStart,
+  warmStart,
   slowConsumer,
   backlog,
   replay,

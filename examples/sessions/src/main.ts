@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import {
+  deleteSession,
+  FileSessionStore,
   finalText,
   forkSession,
   listSessions,
+  projectSlug,
   query,
   readSession,
   type ClaudeAgentOptions,
@@ -16,6 +19,8 @@ await using model = await modelEnvironment([
   say('In this branch the word is mango.'),
   say('The word is mango: this is the fork, the most recent session.'),
   say('Here the word is still kiwi: the fork did not change this session.'),
+  say('Noted: the word is plum.'),
+  say('The word was plum, restored from the store.'),
 ]);
 // Sessions are stored per project folder (under ~/.claude/projects): keep the same cwd.
 const base: ClaudeAgentOptions = { cwd: model.workspace('project'), env: model.env };
@@ -84,3 +89,18 @@ console.log(
   `copied    › ${copy.sessionId.slice(0, 8)}… (resume it with { resume: copy.sessionId })`,
 );
 // #endregion data
+
+// #region store
+// A session store keeps a copy of every transcript line the CLI writes, somewhere you choose (here
+// a folder; a database or a bucket through your own SessionStore). `resume` brings a session back
+// from it where the CLI has no local copy: a new machine, a fresh container.
+const store = new FileSessionStore(model.workspace('session-store'));
+const kept = await ask('Remember the word plum.', { sessionStore: store });
+show('stored', kept);
+const key = { projectKey: projectSlug(model.workspace('project')), sessionId: kept.session_id };
+console.log(`            ${(await store.load(key))?.length ?? 0} transcript lines in the store`);
+await deleteSession(kept.session_id, where); // the CLI's own transcript is gone…
+const back = await ask('What was the word?', { resume: kept.session_id, sessionStore: store });
+show('restored', back); // …and the conversation goes on from the store's copy
+console.log(`            same session: ${back.session_id === kept.session_id}`);
+// #endregion store

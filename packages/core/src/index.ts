@@ -31,6 +31,16 @@ export {
 } from './sessions/sessionMutations.js';
 export { projectSlug, type SessionLocationOptions } from './sessions/sessionPaths.js';
 export type { SDKSessionInfo, SessionMessage } from './sessions/types.js';
+export type {
+  SessionKey,
+  SessionStore,
+  SessionStoreEntry,
+  SessionStoreFlush,
+} from './sessions/store/SessionStore.js';
+export { InMemorySessionStore } from './sessions/store/InMemorySessionStore.js';
+export { FileSessionStore } from './sessions/store/FileSessionStore.js';
+export { importSessionToStore } from './sessions/store/importSessionToStore.js';
+export { SessionStoreError } from './errors/SessionStoreError.js';
 export { ResultError } from './errors/ResultError.js';
 
 export type {
@@ -101,6 +111,7 @@ export {
   type HookToolCall,
   type HooksConfig,
   type InstructionsLoadedHookInput,
+  type InterruptHookInput,
   type MessageDisplayHookInput,
   type MessageDisplayHookSpecificOutput,
   type ModelSwitchHookFields,
@@ -123,6 +134,8 @@ export {
   type PreCompactHookInput,
   type PreModelSwitchHookInput,
   type PreModelSwitchHookSpecificOutput,
+  type PreSkillShellCommandHookInput,
+  type PreSkillShellCommandHookSpecificOutput,
   type PreToolUseHookInput,
   type PreToolUseHookSpecificOutput,
   type PreToolUsePermissionDecision,
@@ -152,6 +165,14 @@ export {
 } from './hooks/types.js';
 
 export { query, type QueryParams } from './query/query.js';
+export { startup, WarmQuery, type StartupParams } from './query/startup.js';
+export {
+  prewarm,
+  SpareProcess,
+  type ClaimOptions,
+  type ClaimResult,
+  type PrewarmParams,
+} from './query/prewarm.js';
 export { Query } from './query/QueryGenerator.js';
 export { ClaudeSDKClient } from './query/ClaudeSDKClient.js';
 export type { SessionControls } from './session/SessionControls.js';
@@ -195,20 +216,13 @@ export {
   type SubprocessTransportOptions,
 } from './transport/SubprocessTransport.js';
 export { createSubprocessTransport } from './transport/createSubprocessTransport.js';
-export { BASE_ARGS, buildArgs } from './transport/buildArgs.js';
-export { buildEnv } from './transport/buildEnv.js';
 export {
   CLI_PATH_ENV_VARS,
   discoverCli,
   type CliCommand,
   type DiscoverCliOptions,
 } from './cli/discoverCli.js';
-export {
-  cliVersion,
-  compareVersions,
-  MIN_CLI_VERSION,
-  TESTED_CLI_VERSION,
-} from './cli/cliVersion.js';
+export { cliVersion, MIN_CLI_VERSION, TESTED_CLI_VERSION } from './cli/cliVersion.js';
 export { SDK_VERSION } from './version.js';
 export {
   BUILTIN_TOOL_NAMES,

@@ -22,7 +22,7 @@ const add = tool(
 
 const live = () => ({ signal: new AbortController().signal });
 
-// The exact messages the CLI sent in PROTOCOL.md §4.2 (c1), in order.
+// The exact messages the CLI sent in docs/protocol.md §4.2 (c1), in order.
 const CLI_INITIALIZE = JSON.parse(
   '{"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"claude-code","title":"Claude Code","description":"Anthropic\'s agentic coding tool","websiteUrl":"https://claude.com/claude-code","version":"2.1.331"}},"jsonrpc":"2.0","id":0}',
 ) as JSONRPCMessage;
@@ -36,7 +36,7 @@ const CLI_TOOLS_CALL = JSON.parse(
   '{"method":"tools/call","params":{"name":"add","arguments":{"a":2,"b":3},"_meta":{"claudecode/toolUseId":"toolu_calc_1","progressToken":2}},"jsonrpc":"2.0","id":2}',
 ) as JSONRPCMessage;
 
-describe('handleMessage with the CLI traffic of PROTOCOL.md', () => {
+describe('handleMessage with the CLI traffic of docs/protocol.md', () => {
   test('initialize → initialized → tools/list → tools/call', async () => {
     const calc = createSdkMcpServer({ name: 'calc', version: '1.0.0', tools: [add] });
     const { instance } = calc;
@@ -70,7 +70,7 @@ describe('handleMessage with the CLI traffic of PROTOCOL.md', () => {
         ],
       },
     });
-    // PROTOCOL.md: {"mcp_response":{"jsonrpc":"2.0","id":2,"result":{"content":[{"type":"text","text":"5"}]}}}
+    // docs/protocol.md: {"mcp_response":{"jsonrpc":"2.0","id":2,"result":{"content":[{"type":"text","text":"5"}]}}}
     expect(await instance.handleMessage(CLI_TOOLS_CALL, live())).toEqual({
       jsonrpc: '2.0',
       id: 2,

@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { buildArgs, buildEnv } from '@agentsdk/core/internal';
 import {
-  buildArgs,
-  buildEnv,
   ClaudeSDKClient,
   discoverCli,
   SubprocessTransport,

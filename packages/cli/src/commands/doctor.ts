@@ -3,12 +3,12 @@ import { delimiter, join, resolve } from 'node:path';
 import {
   CLINotFoundError,
   cliVersion,
-  compareVersions,
   discoverCli,
   MIN_CLI_VERSION,
   query,
   type CliCommand,
 } from '@agentsdk/core';
+import { compareVersions } from '@agentsdk/core/internal';
 import { offlineEnvironment } from '@agentsdk/testing';
 import { cliDependencyCheck } from './cliDependencyCheck.js';
 import { line, painter, type Io } from '../util/io.js';

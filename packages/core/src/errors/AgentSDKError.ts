@@ -13,7 +13,8 @@ export type AgentSDKErrorCode =
   | 'INVALID_OPTIONS'
   | 'INVALID_ARGUMENT'
   | 'SESSION_NOT_FOUND'
-  | 'TRANSCRIPT_ERROR';
+  | 'TRANSCRIPT_ERROR'
+  | 'SESSION_STORE_ERROR';
 
 /**
  * Base class of all agentsdk errors. `AgentSDKError.is(x)` works across duplicated installs

@@ -1,5 +1,6 @@
 // Typed hook inputs and outputs, mirroring the zod schemas of Claude Code 2.1.331 (wire names:
-// snake_case inputs, camelCase `hookSpecificOutput`). The CLI sends an input in a `hook_callback`
+// snake_case inputs, camelCase `hookSpecificOutput`); `PreSkillShellCommand` is new in 2.1.332 and
+// `Interrupt` is typed from the official SDK's declarations (0.3.336) — 2.1.332 does not send it. The CLI sends an input in a `hook_callback`
 // control request and takes the callback's output object back as the response.
 import type { PermissionMode, PermissionUpdate } from '../permissions/types.js';
 
@@ -16,6 +17,7 @@ export const HOOK_EVENTS = [
   'SessionEnd',
   'Stop',
   'StopFailure',
+  'Interrupt',
   'SubagentStart',
   'SubagentStop',
   'PreCompact',
@@ -38,6 +40,7 @@ export const HOOK_EVENTS = [
   'FileChanged',
   'DirectoryAdded',
   'MessageDisplay',
+  'PreSkillShellCommand',
 ] as const;
 
 export type HookEvent = (typeof HOOK_EVENTS)[number];
@@ -450,6 +453,40 @@ export interface MessageDisplayHookInput extends BaseHookInput {
   delta: string;
 }
 
+/**
+ * Fired once when an interrupt ends the main conversation's turn (not when the work goes on by
+ * itself or Claude Code is exiting). Its output is ignored. Typed from the official SDK 0.3.336;
+ * CLI 2.1.331 and 2.1.332 do not send it yet.
+ */
+export interface InterruptHookInput extends BaseHookInput {
+  hook_event_name: 'Interrupt';
+  /** `user`: a person or a client such as an SDK's `interrupt()`; `session`: another session; `system`: a hook, plugin or permission check. */
+  source: 'user' | 'session' | 'system';
+  /** `stop`: Esc, Ctrl+C or an interrupt request; also a denied permission, a rewind, or anything else. */
+  reason: 'stop' | 'permission_denied' | 'rewind' | 'other';
+  /** How the stop arrived, where known: at the terminal or as a client request. */
+  via?: 'terminal' | 'client';
+}
+
+/**
+ * Fired before a shell command written in a skill or slash command (`!` lines) runs (CLI 2.1.332).
+ * Output `permissionDecision: 'deny'` (or `ask`, `defer`) keeps it from running.
+ */
+export interface PreSkillShellCommandHookInput extends BaseHookInput {
+  hook_event_name: 'PreSkillShellCommand';
+  /** The shell tool that would run it: `Bash` or `PowerShell`. */
+  tool_name: string;
+  /** The command as it would run, arguments filled in. */
+  tool_input: { command: string };
+  /** Identifies this command; it names no tool call in the transcript. */
+  tool_use_id: string;
+  /** The skill or command whose text holds the shell command. */
+  command_name: string;
+  command_source?: string;
+  /** `user`: typed or sent by an SDK host; `claude`: the Skill tool or a turn Claude scheduled; `other`: anything else. */
+  invoked_by: 'user' | 'claude' | 'other';
+}
+
 /** Any hook input, discriminated on `hook_event_name`. */
 export type HookInput =
   | PreToolUseHookInput
@@ -463,6 +500,7 @@ export type HookInput =
   | SessionEndHookInput
   | StopHookInput
   | StopFailureHookInput
+  | InterruptHookInput
   | SubagentStartHookInput
   | SubagentStopHookInput
   | PreCompactHookInput
@@ -484,7 +522,8 @@ export type HookInput =
   | CwdChangedHookInput
   | FileChangedHookInput
   | DirectoryAddedHookInput
-  | MessageDisplayHookInput;
+  | MessageDisplayHookInput
+  | PreSkillShellCommandHookInput;
 
 export type HookInputFor<E extends HookEvent> = Extract<HookInput, { hook_event_name: E }>;
 
@@ -650,8 +689,17 @@ export interface MessageDisplayHookSpecificOutput {
   displayContent?: string;
 }
 
+export interface PreSkillShellCommandHookSpecificOutput {
+  hookEventName: 'PreSkillShellCommand';
+  /** `allow` adds nothing (the command runs unless a hook refuses it); `deny`, `ask` and `defer` all keep it from running. */
+  permissionDecision?: PreToolUsePermissionDecision;
+  permissionDecisionReason?: string;
+  /** Never applied: any value keeps the command from running. */
+  updatedInput?: Record<string, unknown>;
+}
+
 /**
- * Event-specific output, discriminated on `hookEventName`. SessionEnd, StopFailure, PreCompact,
+ * Event-specific output, discriminated on `hookEventName`. SessionEnd, StopFailure, Interrupt, PreCompact,
  * PostCompact, TeammateIdle, TaskCreated, TaskCompleted, ConfigChange, WorktreeRemove,
  * InstructionsLoaded and DirectoryAdded have none.
  */
@@ -677,7 +725,8 @@ export type HookSpecificOutput =
   | WorktreeCreateHookSpecificOutput
   | CwdChangedHookSpecificOutput
   | FileChangedHookSpecificOutput
-  | MessageDisplayHookSpecificOutput;
+  | MessageDisplayHookSpecificOutput
+  | PreSkillShellCommandHookSpecificOutput;
 
 /** The event-specific output of `E`; `never` for events that have none. */
 export type HookSpecificOutputFor<E extends HookEvent> = Extract<

@@ -13,7 +13,7 @@ export interface APIAssistantMessage {
   content: ContentBlock[];
   /**
    * Always `null` on `assistant` lines: they are written per content block, before the API
-   * reports a stop reason (PROTOCOL.md §4.4, §9.4). Read it from `result.stop_reason` or the
+   * reports a stop reason (docs/protocol.md §4.4, §9.4). Read it from `result.stop_reason` or the
    * `message_delta` stream event instead. Synthetic API-error messages say `"stop_sequence"`.
    */
   stop_reason: StopReason | null;
@@ -53,7 +53,7 @@ export interface ToolUseMeta {
 
 /**
  * One content block of a model reply. A reply with text + tool_use arrives as two lines
- * sharing `message.id` (PROTOCOL.md §4.4).
+ * sharing `message.id` (docs/protocol.md §4.4).
  */
 export interface SDKAssistantMessage {
   type: 'assistant';

@@ -1,4 +1,4 @@
-// Content blocks, as the CLI writes them inside `message.content` (PROTOCOL.md §4.4, §4.5).
+// Content blocks, as the CLI writes them inside `message.content` (docs/protocol.md §4.4, §4.5).
 // Field names are the Anthropic Messages API's, unchanged.
 
 export interface TextBlock {
@@ -23,7 +23,7 @@ export interface RedactedThinkingBlock {
 export interface ToolUseBlock {
   type: 'tool_use';
   id: string;
-  /** SDK MCP tools are named `mcp__<server>__<tool>` (PROTOCOL.md §4.2). */
+  /** SDK MCP tools are named `mcp__<server>__<tool>` (docs/protocol.md §4.2). */
   name: string;
   input: Record<string, unknown>;
 }
@@ -121,6 +121,6 @@ export interface ToolResultBlockParam extends ToolResultBlock {
   cache_control?: CacheControl | null;
 }
 
-/** A block the SDK may write in a user message's `content` on stdin (PROTOCOL.md §3.2). */
+/** A block the SDK may write in a user message's `content` on stdin (docs/protocol.md §3.2). */
 export type ContentBlockParam =
   TextBlockParam | ImageBlockParam | DocumentBlockParam | ToolResultBlockParam;

@@ -2,7 +2,7 @@ import type { HookInput } from '../hooks/types.js';
 import type { PermissionUpdate } from '../permissions/types.js';
 import type { JSONRPCMessage } from '../mcp/SdkMcpServer.js';
 
-// Control-protocol wire types (PROTOCOL.md §3.1, §3.3, §4.1, §4.2). Not part of `SDKMessage`:
+// Control-protocol wire types (docs/protocol.md §3.1, §3.3, §4.1, §4.2). Not part of `SDKMessage`:
 // the control router consumes these and never hands them to users.
 
 /** `can_use_tool`: sent only with `--permission-prompt-tool=stdio`, for tools the CLI's own rules do not allow. */
@@ -93,7 +93,7 @@ export interface SDKControlRequest<TRequest extends { subtype: string } = Inboun
 
 export interface ControlSuccessResponse<TResponse = Record<string, unknown>> {
   subtype: 'success';
-  /** Absent when the request had no `request_id` (PROTOCOL.md §4.1). */
+  /** Absent when the request had no `request_id` (docs/protocol.md §4.1). */
   request_id?: string;
   /** Absent for some requests, e.g. `set_max_thinking_tokens` (§9.10). */
   response?: TResponse;
@@ -104,7 +104,7 @@ export interface ControlSuccessResponse<TResponse = Record<string, unknown>> {
 
 export interface ControlErrorResponse {
   subtype: 'error';
-  /** Absent when the request had no `request_id` (PROTOCOL.md §4.1). */
+  /** Absent when the request had no `request_id` (docs/protocol.md §4.1). */
   request_id?: string;
   error: string;
   /** e.g. `unsupported_request`, `invalid_mode`, `bypass_not_launched`; only from the CLI. */

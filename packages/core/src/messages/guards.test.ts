@@ -104,7 +104,7 @@ describe('unknown content blocks', () => {
 });
 
 describe('result guards', () => {
-  it('treat an API error (subtype success, is_error true) as an error (PROTOCOL.md §9.3)', () => {
+  it('treat an API error (subtype success, is_error true) as an error (docs/protocol.md §9.3)', () => {
     const apiError = result({
       is_error: true,
       result: 'Invalid API key · Fix external API key',

@@ -43,7 +43,7 @@ export function isSystemMessage(m: AnyMessage): m is SDKSystemMessage {
   return m.type === 'system';
 }
 
-/** `system/init`: sent at the start of every turn, not once at startup (PROTOCOL.md §5.4). */
+/** `system/init`: sent at the start of every turn, not once at startup (docs/protocol.md §5.4). */
 export function isInitMessage(m: AnyMessage): m is SDKSystemInitMessage {
   return m.type === 'system' && m.subtype === 'init';
 }
@@ -59,14 +59,14 @@ export function isResultMessage(m: AnyMessage): m is SDKResultMessage {
 
 /**
  * A result that really succeeded: `subtype: "success"` **and** `is_error: false`. API failures
- * come as `subtype: "success"` with `is_error: true` (PROTOCOL.md §9.3) and fail this test.
+ * come as `subtype: "success"` with `is_error: true` (docs/protocol.md §9.3) and fail this test.
  */
 export function isResultSuccess(m: AnyMessage): m is SDKResultSuccess & { is_error: false } {
   return m.type === 'result' && m.subtype === 'success' && m.is_error === false;
 }
 
 /**
- * A failed result, judged by `is_error` as PROTOCOL.md §4.7 requires, not by `subtype`: true for
+ * A failed result, judged by `is_error` as docs/protocol.md §4.7 requires, not by `subtype`: true for
  * every `error_*` subtype and for `success` results carrying an API error (j2, j6).
  */
 export function isResultError(

@@ -76,7 +76,7 @@ describe('messageText / toolUses / toolResults', () => {
 });
 
 describe('finalText', () => {
-  it('returns the result text, which is the error text for an API error (PROTOCOL.md §9.3)', () => {
+  it('returns the result text, which is the error text for an API error (docs/protocol.md §9.3)', () => {
     const apiError = result({ is_error: true, result: 'Invalid API key · Fix external API key' });
     expect(finalText(apiError)).toBe('Invalid API key · Fix external API key');
     expect(finalText([assistant([{ type: 'text', text: 'x' }]), apiError])).toBe(

@@ -13,7 +13,7 @@ import type { SDKUserMessage } from './user.js';
 
 /**
  * The text blocks of a message, concatenated. Assistant lines carry one content block each
- * (PROTOCOL.md §4.4), so this is usually that one block's text, or `""` for a tool_use or
+ * (docs/protocol.md §4.4), so this is usually that one block's text, or `""` for a tool_use or
  * thinking line. A user message with string content returns the string.
  */
 export function messageText(msg: SDKAssistantMessage | SDKUserMessage): string {

@@ -109,7 +109,7 @@ export interface SDKResultError extends SDKResultBase {
 }
 
 /**
- * `result`: always the last message of a turn (PROTOCOL.md §4.7). A process can write several:
+ * `result`: always the last message of a turn (docs/protocol.md §4.7). A process can write several:
  * one per queued turn and one per background-task turn (`result_index` 0, 1, …, §5.9).
  *
  * **Check `is_error`, not `subtype`.** API failures arrive as `subtype: "success"` with

@@ -3,7 +3,7 @@ import type { ContentBlock } from './content.js';
 import type { MessageDeltaUsage, StopReason } from './usage.js';
 
 // The raw Anthropic SSE events the CLI forwards with `--include-partial-messages`
-// (PROTOCOL.md §4.6).
+// (docs/protocol.md §4.6).
 
 export interface MessageStartEvent {
   type: 'message_start';
@@ -55,7 +55,7 @@ export interface ContentBlockDeltaEvent {
 
 /**
  * Ordering surprise: the `assistant` line for a block comes **before** that block's
- * `content_block_stop` (PROTOCOL.md §4.6, i1).
+ * `content_block_stop` (docs/protocol.md §4.6, i1).
  */
 export interface ContentBlockStopEvent {
   type: 'content_block_stop';

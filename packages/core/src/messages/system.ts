@@ -2,7 +2,7 @@ import type { PermissionMode } from '../permissions/types.js';
 import { KNOWN_SYSTEM_EVENT_SUBTYPES, type SDKSystemEventMessage } from './events.js';
 import type { OpenString } from './openString.js';
 
-// `system` messages (PROTOCOL.md §4.3). All carry `session_id` and `uuid`.
+// `system` messages (docs/protocol.md §4.3). All carry `session_id` and `uuid`.
 interface SDKSystemBase {
   type: 'system';
   session_id: string;
@@ -28,7 +28,7 @@ export type FastModeState = OpenString<'off' | 'cooldown' | 'on'>;
 
 /**
  * Sent at the start of **every turn**, after the turn's user message is dequeued, not at
- * startup (PROTOCOL.md §5.4, §9.1). The `initialize` control response is the ready signal.
+ * startup (docs/protocol.md §5.4, §9.1). The `initialize` control response is the ready signal.
  */
 export interface SDKSystemInitMessage extends SDKSystemBase {
   subtype: 'init';
@@ -82,12 +82,12 @@ export interface SDKSystemStatusMessage extends SDKSystemBase {
 /** Only with `CLAUDE_CODE_SDK_READS_SESSION_STATE=1`; absent on CLI 2.1.197. */
 export interface SDKSystemSessionStateChangedMessage extends SDKSystemBase {
   subtype: 'session_state_changed';
-  /** `requires_action` only around `can_use_tool` (PROTOCOL.md §5.5). */
+  /** `requires_action` only around `can_use_tool` (docs/protocol.md §5.5). */
   state: OpenString<'running' | 'requires_action' | 'idle'>;
   sdk_host_only?: boolean;
 }
 
-/** Sent before each retry sleep; 401 is retried too (PROTOCOL.md §6). */
+/** Sent before each retry sleep; 401 is retried too (docs/protocol.md §6). */
 export interface SDKSystemApiRetryMessage extends SDKSystemBase {
   subtype: 'api_retry';
   attempt: number;
@@ -174,7 +174,7 @@ export interface SDKSystemTaskUpdatedMessage extends SDKSystemBase {
 
 /**
  * A task finished. For a background subagent this starts a new turn by itself, with its own
- * `init` and `result`, even after stdin EOF (PROTOCOL.md §5.9).
+ * `init` and `result`, even after stdin EOF (docs/protocol.md §5.9).
  */
 export interface SDKSystemTaskNotificationMessage extends SDKSystemBase {
   subtype: 'task_notification';
@@ -215,7 +215,7 @@ export interface SDKSystemCompactBoundaryMessage extends SDKSystemBase {
   };
 }
 
-/** Shell/settings hooks (not SDK callback hooks, which emit nothing; PROTOCOL.md §4.2, e2). */
+/** Shell/settings hooks (not SDK callback hooks, which emit nothing; docs/protocol.md §4.2, e2). */
 export interface SDKSystemHookStartedMessage extends SDKSystemBase {
   subtype: 'hook_started';
   hook_id: string;

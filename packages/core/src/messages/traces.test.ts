@@ -1,8 +1,8 @@
 // Checks the message types against every line the real CLI wrote in the recorded traces
-// (/work/shared/design/traces/*.jsonl, `dir: "cli->sdk"`): every type and subtype is one the
+// (test/fixtures/traces/*.jsonl, `dir: "cli->sdk"`; see docs/protocol.md): every type and subtype is one the
 // types name, every key the CLI sent is a key the types name, and the guards and helpers give
 // the right answers on real messages.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -58,9 +58,7 @@ import {
 } from './system.js';
 import type { SDKUserMessage, ToolResultMeta } from './user.js';
 
-// src/messages → src → core → packages → main → /work, then shared/design/traces.
-const tracesDir = fileURLToPath(new URL('../../../../../shared/design/traces/', import.meta.url));
-const haveTraces = existsSync(tracesDir);
+const tracesDir = fileURLToPath(new URL('../../test/fixtures/traces/', import.meta.url));
 
 type Stdout = SDKMessage | SDKUnknownMessage | SDKControlMessage;
 
@@ -74,7 +72,7 @@ function loadTrace(file: string): Stdout[] {
   return out;
 }
 
-const traceFiles = haveTraces ? readdirSync(tracesDir).filter((f) => f.endsWith('.jsonl')) : [];
+const traceFiles = readdirSync(tracesDir).filter((f) => f.endsWith('.jsonl'));
 const traces = new Map(traceFiles.map((f) => [f.replace(/\.jsonl$/, ''), loadTrace(f)]));
 
 function trace(name: string): (SDKMessage | SDKUnknownMessage)[] {
@@ -453,7 +451,7 @@ function unnamedKeysOf(m: Stdout): string[] {
   return out;
 }
 
-describe.skipIf(!haveTraces)(`recorded traces (${tracesDir})`, () => {
+describe('recorded traces (test/fixtures/traces)', () => {
   it('finds the traces', () => {
     expect(traceFiles.length).toBeGreaterThanOrEqual(10);
   });
@@ -515,13 +513,13 @@ describe.skipIf(!haveTraces)(`recorded traces (${tracesDir})`, () => {
     expect(result && finalText(result)).toBe(text);
     const assistant = msgs.filter(isAssistantMessage);
     expect(assistant.map(messageText)).toEqual([text]);
-    // assistant lines carry stop_reason null and provisional usage (PROTOCOL.md §9.4).
+    // assistant lines carry stop_reason null and provisional usage (docs/protocol.md §9.4).
     expect(assistant[0]?.message.stop_reason).toBeNull();
     expect(assistant[0]?.message.usage.output_tokens).toBe(1);
     expect(result?.stop_reason).toBe('end_turn');
   });
 
-  it('a1: system/init carries the fields of PROTOCOL.md §4.3', () => {
+  it('a1: system/init carries the fields of docs/protocol.md §4.3', () => {
     const init = trace('a1-plain-text').find(isInitMessage);
     expect(init).toBeDefined();
     expect(init?.model).toBe('claude-opus-5-5');
@@ -633,9 +631,3 @@ describe.skipIf(!haveTraces)(`recorded traces (${tracesDir})`, () => {
     expect(finalText(msgs)).toBeUndefined();
   });
 });
-
-if (!haveTraces) {
-  describe('recorded traces', () => {
-    it.skip(`skipped: no traces at ${tracesDir}`, () => {});
-  });
-}

@@ -145,7 +145,7 @@ describe('constant lists match the unions', () => {
 });
 
 describe('wire input shapes', () => {
-  it('SDKUserMessageInput takes what the SDK writes on stdin (PROTOCOL.md §3.2)', () => {
+  it('SDKUserMessageInput takes what the SDK writes on stdin (docs/protocol.md §3.2)', () => {
     const blocks = {
       type: 'user',
       session_id: '',
@@ -166,7 +166,7 @@ describe('wire input shapes', () => {
     };
     expectTypeOf(blocks).toExtend<SDKUserMessageInput>();
     expectTypeOf(plain).toExtend<SDKUserMessageInput>();
-    // Without role the CLI exits (PROTOCOL.md §7), so the type requires it.
+    // Without role the CLI exits (docs/protocol.md §7), so the type requires it.
     expectTypeOf(noRole).not.toExtend<SDKUserMessageInput>();
   });
 

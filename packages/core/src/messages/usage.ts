@@ -26,7 +26,7 @@ export interface ServerToolUseUsage {
 
 /**
  * The API's usage. On `assistant` lines it is the provisional `message_start` usage
- * (`output_tokens: 1`, PROTOCOL.md §4.4 / §9.4); the final numbers are in `message_delta`
+ * (`output_tokens: 1`, docs/protocol.md §4.4 / §9.4); the final numbers are in `message_delta`
  * and in `result`.
  */
 export interface Usage {

@@ -23,7 +23,7 @@ export interface ToolResultMeta {
 
 /**
  * A conversation item the CLI echoes on stdout: tool results, interrupt markers
- * (`[Request interrupted by user]`), synthetic prompts and replays (PROTOCOL.md §4.5).
+ * (`[Request interrupted by user]`), synthetic prompts and replays (docs/protocol.md §4.5).
  * The user's own prompts are *not* echoed (§3.2).
  */
 export interface SDKUserMessage {
@@ -55,7 +55,7 @@ export interface SDKUserMessage {
 }
 
 /**
- * The user message the SDK writes on stdin (PROTOCOL.md §3.2). `session_id: ""` is accepted;
+ * The user message the SDK writes on stdin (docs/protocol.md §3.2). `session_id: ""` is accepted;
  * the CLI assigns the real id. `message.role` is required: without it the CLI exits (§7).
  */
 export interface SDKUserMessageInput {

@@ -3,6 +3,7 @@ import type { CanUseTool, PermissionMode } from '../permissions/types.js';
 import type { HooksConfig } from '../hooks/types.js';
 import type { OnElicitation, OnUserDialog } from '../control/dialogs.js';
 import type { TraceOption } from '../transport/traceTransport.js';
+import type { SessionStore, SessionStoreFlush } from '../sessions/store/SessionStore.js';
 
 /** Claude Code's own system prompt, optionally with text appended. */
 export interface SystemPromptPreset {
@@ -166,6 +167,16 @@ export interface ClaudeAgentOptions {
   enableFileCheckpointing?: boolean;
   /** A title for the session (shown by `listSessions()` and the CLI's resume picker). */
   title?: string;
+  /**
+   * Also keep every transcript line the CLI writes in this store (the CLI still writes its local
+   * copy: `--session-mirror`), and restore `resume`'s session from it when the local transcript
+   * is missing. Not with `persistSession: false`. See `InMemorySessionStore`, `FileSessionStore`.
+   */
+  sessionStore?: SessionStore;
+  /** When mirrored lines reach `sessionStore`: `'batched'` (default, per turn) or `'eager'`. */
+  sessionStoreFlush?: SessionStoreFlush;
+  /** Bound on each `sessionStore` call while restoring a session for `resume`. Default 60 s. */
+  loadTimeoutMs?: number;
 
   // --- output
   outputFormat?: JsonSchemaOutputFormat;
@@ -223,6 +234,8 @@ export interface SDKWarning {
     /** A corrupt stdout line after the final result: ignored, the conversation had ended. */
     | 'STDOUT_AFTER_RESULT'
     /** The CLI did not exit after the final result and its input ended; the SDK stopped it. */
-    | 'CLI_STOPPED';
+    | 'CLI_STOPPED'
+    /** Transcript lines could not be copied to `sessionStore` (also a `mirror_error` message). */
+    | 'SESSION_STORE';
   message: string;
 }

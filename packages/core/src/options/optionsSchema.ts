@@ -113,6 +113,16 @@ const shape = {
   sessionId: z.string().min(1),
   persistSession: z.boolean(),
   title: z.string(),
+  sessionStore: z.custom<object>(
+    (v) =>
+      typeof v === 'object' &&
+      v !== null &&
+      typeof (v as { append?: unknown }).append === 'function' &&
+      typeof (v as { load?: unknown }).load === 'function',
+    { message: 'expected a SessionStore (an object with append() and load())' },
+  ),
+  sessionStoreFlush: z.enum(['batched', 'eager']),
+  loadTimeoutMs: positiveInt,
   outputFormat: z.object({
     type: z.literal('json_schema'),
     schema: z.record(z.string(), z.unknown()),

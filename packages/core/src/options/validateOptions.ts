@@ -17,9 +17,11 @@ const RENAMED: Record<string, string> = {
 export function validateOptions(options: unknown): ClaudeAgentOptions {
   if (options === undefined) return {};
   const parsed = optionsSchema.safeParse(options);
-  if (parsed.success) return options as ClaudeAgentOptions;
-  const issues: OptionIssue[] = [];
-  for (const issue of parsed.error.issues) {
+  const issues: OptionIssue[] = parsed.success
+    ? combinationIssues(options as ClaudeAgentOptions)
+    : [];
+  if (parsed.success && issues.length === 0) return options as ClaudeAgentOptions;
+  for (const issue of parsed.error?.issues ?? []) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const guess = RENAMED[key] ?? closest(key, OPTION_KEYS);
@@ -41,6 +43,20 @@ export function validateOptions(options: unknown): ClaudeAgentOptions {
     `Invalid options (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${lines.join('\n')}`,
     issues,
   );
+}
+
+/** Options that are fine alone and cannot work together. */
+function combinationIssues(options: ClaudeAgentOptions): OptionIssue[] {
+  if (options.sessionStore !== undefined && options.persistSession === false) {
+    return [
+      {
+        key: 'sessionStore',
+        message:
+          'needs the CLI to write its transcript, so it cannot be used with persistSession: false (the store mirrors the local write)',
+      },
+    ];
+  }
+  return [];
 }
 
 function describe(issue: { message: string }, root: unknown, path: readonly PropertyKey[]): string {

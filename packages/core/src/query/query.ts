@@ -19,8 +19,17 @@ export interface QueryParams {
  */
 export function query({ prompt, options: given, transport }: QueryParams): Query {
   const options = validateOptions(given);
-  const session = new Session(options, transport);
-  const feed = (): void => {
+  return queryOnSession(new Session(options, transport), prompt, options);
+}
+
+/** A `Query` that sends `prompt` on `session` (started or not) at its first `next()`. */
+export function queryOnSession(
+  session: Session,
+  prompt: string | AsyncIterable<UserInput>,
+  options: ClaudeAgentOptions,
+  before?: () => Promise<void>,
+): Query {
+  const send = (): void => {
     if (typeof prompt === 'string') {
       session.send(prompt).then(
         () => session.finishInput(),
@@ -30,6 +39,12 @@ export function query({ prompt, options: given, transport }: QueryParams): Query
       void pump(session, prompt);
     }
   };
+  // `before` runs first (a spare's claim); if it fails, the prompt is never sent.
+  const feed = before
+    ? (): void => {
+        before().then(send, (error: unknown) => failAndClose(session, error));
+      }
+    : send;
   return new Query(session, options.throwOnResultError ?? false, feed);
 }
 

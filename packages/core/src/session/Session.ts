@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ControlRouter } from '../control/ControlRouter.js';
 import { elicitationHandler, userDialogHandler } from '../control/dialogs.js';
 import type { ServerInfo } from '../control/serverInfo.js';
@@ -21,6 +22,9 @@ import { configWarnings } from './configWarnings.js';
 import { initializeRequest } from './initializeRequest.js';
 import { SessionLifecycle, type SessionPhase } from './sessionLifecycle.js';
 import { defaultWarn } from '../options/defaultWarn.js';
+import { cliProjectsDir } from '../sessions/store/cliProjectsDir.js';
+import { restoreSession } from '../sessions/store/restoreSession.js';
+import { TranscriptMirror, type MirrorFailure } from '../sessions/store/TranscriptMirror.js';
 
 const DEFAULT_CONTROL_TIMEOUT_MS = 60_000;
 
@@ -52,6 +56,7 @@ export class Session {
   private readonly warn: (warning: SDKWarning) => void;
   private readonly hooks: HookRegistry;
   private readonly sdkServers: Map<string, SdkMcpServer>;
+  private readonly mirror: TranscriptMirror | undefined;
   private readonly onAbort = (): void => {
     this.messages.fail(
       new AbortError('The query was aborted.', { cause: this.options.abortSignal?.reason }),
@@ -71,6 +76,14 @@ export class Session {
       (subtype, error) => this.reportCallbackError(subtype, error),
     );
     this.hooks = new HookRegistry(options.hooks);
+    this.mirror = options.sessionStore
+      ? new TranscriptMirror(
+          options.sessionStore,
+          cliProjectsDir(options),
+          options.sessionStoreFlush ?? 'batched',
+          (failure) => this.reportMirrorFailure(failure),
+        )
+      : undefined;
     this.sdkServers = sdkMcpServers(options.mcpServers);
     if (options.canUseTool) {
       this.control.on(
@@ -106,6 +119,20 @@ export class Session {
       if (servers.get(name) !== server) this.sdkServers.delete(name);
     }
     for (const [name, server] of servers) this.sdkServers.set(name, server);
+  }
+
+  /** As the CLI reports its own store failures: a warning and a `mirror_error` message. */
+  private reportMirrorFailure(failure: MirrorFailure): void {
+    this.warn({ code: 'SESSION_STORE', message: `Session store: ${failure.message}.` });
+    if (this.messages.ended) return;
+    this.messages.push({
+      type: 'system',
+      subtype: 'mirror_error',
+      error: failure.message,
+      key: failure.key ?? null,
+      session_id: this.sessionId ?? '',
+      uuid: randomUUID(),
+    } as unknown as SDKMessage);
   }
 
   private reportCallbackError(source: string, error: unknown): void {
@@ -174,6 +201,9 @@ export class Session {
       this.control.fail(new AbortError('The session was closed.'));
       try {
         await this.transport?.close({ immediate: this.isBusy() });
+        // Every line the CLI reported reaches the store before the caller's loop ends; an abort
+        // does not wait for a slow store.
+        if (!this.options.abortSignal?.aborted) await this.mirror?.flush();
       } finally {
         this.messages.end();
       }
@@ -201,6 +231,15 @@ export class Session {
       throw new AbortError('The query was aborted before it started.');
     options.abortSignal?.addEventListener('abort', this.onAbort, { once: true });
     for (const warning of configWarnings(options)) this.warn(warning);
+    if (options.sessionStore && options.resume !== undefined) {
+      await restoreSession({
+        store: options.sessionStore,
+        sessionId: options.resume,
+        cwd: options.cwd ?? process.cwd(),
+        projectsDir: cliProjectsDir(options),
+        ...(options.loadTimeoutMs !== undefined ? { timeoutMs: options.loadTimeoutMs } : {}),
+      });
+    }
     this.transport ??= createSubprocessTransport(options);
     if (options.trace) this.transport = traceTransport(this.transport, options.trace);
     this.lifecycle.to('starting');
@@ -260,7 +299,12 @@ export class Session {
 
   private onMessage(message: Record<string, unknown>): void {
     if (this.control.route(message)) return;
+    if (message.type === 'transcript_mirror' && this.mirror) {
+      this.mirror.enqueue(message);
+      return;
+    }
     if (message.type === 'result') {
+      this.mirror?.turnEnded();
       this.results += 1;
       this.lastResultIsError = message.is_error === true;
       if (typeof message.session_id === 'string') this.sessionId = message.session_id;
@@ -322,8 +366,7 @@ export class Session {
           : `The Claude Code CLI did not exit after its input ended and the final result arrived; it was stopped with ${info.signal ?? 'a signal'}.`,
       });
       this.control.fail(new CLIConnectionError('The CLI process has exited.'));
-      this.messages.end();
-      void this.close();
+      this.endMessages();
       return;
     }
     const error = this.unexpectedExit(info, before);
@@ -331,9 +374,22 @@ export class Session {
       error ??
         new CLIConnectionError('The CLI process has exited; start a new session to continue.'),
     );
-    if (error) this.messages.fail(error);
-    else this.messages.end();
-    void this.close();
+    if (error) {
+      this.messages.fail(error);
+      void this.close();
+    } else {
+      this.endMessages();
+    }
+  }
+
+  /** A clean end: mirrored lines still on their way to the store come first (and their failures). */
+  private endMessages(): void {
+    const done = (): void => {
+      this.messages.end();
+      void this.close();
+    };
+    if (this.mirror) void this.mirror.flush().then(done);
+    else done();
   }
 
   private unexpectedExit(info: TransportExit, before: SessionPhase): ProcessError | undefined {

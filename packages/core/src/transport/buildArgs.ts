@@ -79,6 +79,8 @@ export function buildArgs(options: ClaudeAgentOptions, files?: ConfigFileSink): 
   flag('resume-session-at', options.resumeSessionAt);
   flag('session-id', options.sessionId);
   if (options.persistSession === false) args.push('--no-session-persistence');
+  // The CLI then also reports each transcript write on stdout (`transcript_mirror` frames).
+  if (options.sessionStore !== undefined) args.push('--session-mirror');
   for (const plugin of options.plugins ?? []) flag('plugin-dir', plugin.path);
 
   const settings = settingsArg(options);

@@ -103,7 +103,7 @@ function play(fixture: Fixture, env: NodeJS.ProcessEnv): void {
     try {
       message = JSON.parse(line);
     } catch {
-      // As the real CLI does (PROTOCOL.md §7): a non-JSON stdin line is fatal.
+      // As the real CLI does (docs/protocol.md §7): a non-JSON stdin line is fatal.
       process.stderr.write(
         `Error parsing streaming input line (type=unknown, ${line.length} chars): SyntaxError\n`,
       );

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { buildArgs, buildEnv } from '@agentsdk/core/internal';
 import {
-  buildArgs,
-  buildEnv,
   createSubprocessTransport,
   SDK_VERSION,
   type ClaudeAgentOptions,
