@@ -13,7 +13,7 @@ import {
   type RequestLimits,
 } from '../limits/requestLimits.js';
 import type { Metrics } from '../observability/Metrics.js';
-import type { SessionManager } from '../sessions/SessionManager.js';
+import type { SessionService } from '../sessions/SessionService.js';
 import type { SessionPurger } from '../sessions/SessionPurger.js';
 import { sessionView } from '../sessions/SessionView.js';
 import type { Repository } from '../store/Repository.js';
@@ -46,7 +46,7 @@ async function parseBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
 }
 
 export interface AppDeps {
-  sessions: SessionManager;
+  sessions: SessionService;
   repository: Repository;
   metrics: Metrics;
   auth: Authenticator;

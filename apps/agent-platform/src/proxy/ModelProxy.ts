@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -234,6 +234,7 @@ export class ModelProxy {
       await session.record({
         ...usage,
         model: meter.model ?? model,
+        requestId: meter.messageId ?? `req_${randomUUID()}`,
         costUsd: costOf(price, usage),
         cut: cutMessage !== undefined,
       });

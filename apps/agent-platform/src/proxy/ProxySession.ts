@@ -13,6 +13,8 @@ export interface Upstream {
 export interface MeteredUsage extends TokenUsage {
   model: string;
   costUsd: number;
+  /** The model request's id (the API's message id): usage is recorded once per id. */
+  requestId: string;
   /** The stream was cut by the proxy (budget), so the output side is an estimate. */
   cut: boolean;
 }

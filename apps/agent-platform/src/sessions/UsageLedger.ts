@@ -60,7 +60,8 @@ export class UsageLedger {
   private async record(session: LiveSession, usage: MeteredUsage): Promise<void> {
     const r = session.record;
     const now = Date.now();
-    await this.repository.recordUsage({
+    const recorded = await this.repository.recordUsage({
+      requestId: usage.requestId,
       sessionId: r.id,
       tenantId: r.tenantId,
       userId: r.userId,
@@ -70,6 +71,8 @@ export class UsageLedger {
       numTurns: 1,
       createdAt: now,
     });
+    // Already recorded (the same model request reported twice): counted once.
+    if (!recorded) return;
     if (session.turn) session.turn.costUsd += usage.costUsd;
     this.metrics.inc(
       'platform_cost_usd_total',

@@ -27,12 +27,25 @@ export interface Repository {
   readonly kind: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
   insertSession(session: SessionRecord): Promise<void>;
-  updateSession(id: string, patch: SessionPatch): Promise<void>;
+  /**
+   * With `fence`, only while the session's fencing token is still `fence` (its owner has not
+   * changed): else `lease_lost` and nothing is written.
+   */
+  updateSession(id: string, patch: SessionPatch, fence?: number): Promise<void>;
+  /** Records `fence` as the session's owner token if it is newer; false when it is not. */
+  claimSession(id: string, fence: number): Promise<boolean>;
+  /**
+   * Inserts the session unless its user already has `maxOpen` open sessions, atomically across
+   * every server sharing the database. Returns the open count it saw, or undefined if inserted.
+   */
+  insertSessionCapped(session: SessionRecord, maxOpen: number): Promise<number | undefined>;
   getSession(id: string): Promise<SessionRecord | undefined>;
   listSessions(filter: SessionFilter): Promise<SessionRecord[]>;
-  appendEvent(event: StoredEvent): Promise<void>;
+  /** With `fence`: as `updateSession`. */
+  appendEvent(event: StoredEvent, fence?: number): Promise<void>;
   listEvents(sessionId: string, afterId: number, limit?: number): Promise<StoredEvent[]>;
-  recordUsage(usage: UsageRecord): Promise<void>;
+  /** Once per `requestId` and session (PostgreSQL); false when it was already recorded. */
+  recordUsage(usage: UsageRecord): Promise<boolean>;
   usageSummary(filter: UsageFilter): Promise<UsageSummary>;
   recordWebhookDelivery(delivery: WebhookDeliveryRecord): Promise<void>;
   listWebhookDeliveries(eventId?: string): Promise<WebhookDeliveryRecord[]>;

@@ -1,5 +1,19 @@
 /** The tables, per dialect (types differ; names and columns do not). */
 export function schemaFor(kind: 'sqlite' | 'postgres'): string[] {
+  return kind === 'postgres' ? [...base(kind), ...CLUSTER] : base(kind);
+}
+
+/**
+ * PostgreSQL only (it is the cluster's database): the fencing token of a session's current
+ * owner, and usage keyed by model request so a record is never counted twice.
+ */
+const CLUSTER = [
+  `ALTER TABLE sessions ADD COLUMN IF NOT EXISTS fence BIGINT NOT NULL DEFAULT 0`,
+  `ALTER TABLE usage_records ADD COLUMN IF NOT EXISTS request_id TEXT`,
+  `CREATE UNIQUE INDEX IF NOT EXISTS usage_request ON usage_records (session_id, request_id)`,
+];
+
+function base(kind: 'sqlite' | 'postgres'): string[] {
   const real = kind === 'sqlite' ? 'REAL' : 'DOUBLE PRECISION';
   const int = kind === 'sqlite' ? 'INTEGER' : 'BIGINT';
   return [

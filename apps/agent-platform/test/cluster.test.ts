@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, liveChildren, openStream } from './helpers.js';
+import { signToken } from '../src/auth/tokens.js';
+import { SECRET } from './helpers.js';
+import { clusterMissing, processesOn, startCluster, type TestCluster } from './clusterHelpers.js';
+
+describe.skipIf(clusterMissing)('three nodes on one PostgreSQL and one Redis', () => {
+  let cluster: TestCluster;
+  beforeAll(async () => {
+    cluster = await startCluster(3);
+  });
+  afterAll(async () => {
+    await cluster?.close();
+    expect(liveChildren(), 'no node or CLI outlives the test').toEqual([]);
+  });
+
+  it('create on A, chat on B, stream on C: every event once, in order, with the ids the log has', async () => {
+    const [a, b, c] = cluster.nodes as [
+      (typeof cluster.nodes)[0],
+      (typeof cluster.nodes)[0],
+      (typeof cluster.nodes)[0],
+    ];
+    const token = await signToken(SECRET, { userId: 'ada', tenantId: 'acme', tier: 'pro' });
+    const created = await api(a.url, token, 'POST', '/api/sessions', {});
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const stream = await openStream(c.url, token, id);
+    const before = (await api(a.url, token, 'GET', `/api/sessions/${id}`)).body
+      .lastEventId as number;
+
+    const turn = await api(b.url, token, 'POST', `/api/sessions/${id}/chat`, {
+      message: 'Say hello',
+    });
+    expect(turn.status).toBe(200);
+    expect(turn.body).toMatchObject({ isError: false });
+    // The turn ran where the session's CLI lives (A), not on B.
+    expect(await processesOn(a)).toBe(1);
+    expect(await processesOn(b)).toBe(0);
+
+    const last = turn.body.lastEventId as number;
+    await stream.next((f) => f.id === last);
+    const stored = (await api(c.url, token, 'GET', `/api/sessions/${id}/events?after=0`)).body
+      .events as { id: number }[];
+    const ids = stream.frames.map((f) => f.id as number);
+    expect(ids).toEqual(stored.map((e) => e.id));
+    expect(ids).toEqual(Array.from({ length: ids.length }, (_, i) => i + 1));
+    const turnEvents = stream.frames.filter((f) => f.id > before);
+    expect(turnEvents.map((f) => f.kind)).toEqual([
+      'state',
+      'user',
+      'message',
+      'message',
+      'message',
+      'message',
+      'state',
+    ]);
+    await stream.close();
+  });
+
+  it('a free-tier user creating on three nodes at once gets exactly one session', async () => {
+    const token = await signToken(SECRET, { userId: 'frugal', tenantId: 'acme', tier: 'free' });
+    const answers = await Promise.all(
+      cluster.nodes.map((node) => api(node.url, token, 'POST', '/api/sessions', {})),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 429, 429]);
+    const listed = await api(cluster.nodes[2]!.url, token, 'GET', '/api/sessions');
+    expect(listed.body.sessions).toHaveLength(1);
+  });
+});
