@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, liveChildren, openStream } from './helpers.js';
 import { signToken } from '../src/auth/tokens.js';
 import { SECRET } from './helpers.js';
-import { clusterMissing, processesOn, startCluster, type TestCluster } from './clusterHelpers.js';
+import {
+  clusterMissing,
+  processesOn,
+  startCluster,
+  type Node,
+  type TestCluster,
+} from './clusterHelpers.js';
 
 describe.skipIf(clusterMissing)('three nodes on one PostgreSQL and one Redis', () => {
   let cluster: TestCluster;
@@ -65,5 +71,28 @@ describe.skipIf(clusterMissing)('three nodes on one PostgreSQL and one Redis', (
     expect(answers.map((r) => r.status).sort()).toEqual([201, 429, 429]);
     const listed = await api(cluster.nodes[2]!.url, token, 'GET', '/api/sessions');
     expect(listed.body.sessions).toHaveLength(1);
+  });
+
+  // Last: it stops node A.
+  it('SIGTERM on the owner hands its sessions over at once: no lease left, the next chat runs elsewhere', async () => {
+    const [a, b] = cluster.nodes as [Node, Node];
+    const token = await signToken(SECRET, { userId: 'grace', tenantId: 'acme', tier: 'pro' });
+    const created = await api(a.url, token, 'POST', '/api/sessions', {});
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect(await cluster.redis.get(`${cluster.prefix}lease:${id}`)).toMatch(/^A /);
+    a.child.kill('SIGTERM');
+    expect(await a.exited).toBe(0);
+    // Released, not left to lapse.
+    expect(await cluster.redis.get(`${cluster.prefix}lease:${id}`)).toBeNull();
+    const paused = await api(b.url, token, 'GET', `/api/sessions/${id}`);
+    expect(paused.body.state).toBe('paused');
+    const turn = await api(b.url, token, 'POST', `/api/sessions/${id}/chat`, {
+      message: 'Say hello',
+    });
+    expect(turn.status).toBe(200);
+    expect(turn.body.isError).toBe(false);
+    expect(await cluster.redis.get(`${cluster.prefix}lease:${id}`)).toMatch(/^B /);
+    expect(await processesOn(b)).toBe(1);
   });
 });
