@@ -7,10 +7,27 @@ local token = redis.call('INCR', KEYS[2])
 redis.call('SET', KEYS[1], ARGV[1] .. ' ' .. token, 'PX', ARGV[2])
 return token`;
 
-/** Extends the lease only if it is still exactly ours (same node, same token). */
+/**
+ * For each (lease, fence counter) key pair: extends the lease if it is still exactly ours; if it
+ * lapsed (a stall longer than its TTL) and the counter shows nobody took it since, takes it back
+ * with the same token. Answers 1 per kept lease, 0 per lost one. One call for all of a node's.
+ */
 const RENEW = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-return 0`;
+local result = {}
+for i = 1, #KEYS, 2 do
+  local mine = ARGV[i + 1]
+  local current = redis.call('GET', KEYS[i])
+  if current == mine then
+    redis.call('PEXPIRE', KEYS[i], ARGV[1])
+    result[#result + 1] = 1
+  elseif not current and redis.call('GET', KEYS[i + 1]) == ARGV[i + 2] then
+    redis.call('SET', KEYS[i], mine, 'PX', ARGV[1])
+    result[#result + 1] = 1
+  else
+    result[#result + 1] = 0
+  end
+end
+return result`;
 
 /** Drops the lease only if it is still ours: a lapsed lease taken by another node stays theirs. */
 const RELEASE = `
@@ -98,25 +115,30 @@ export class SessionLeases {
     clearInterval(this.timer);
   }
 
+  private renewing = false;
+
   private async renewAll(): Promise<void> {
-    for (const [sessionId, token] of [...this.held]) {
-      let renewed: boolean;
-      try {
-        const result = await this.redis.eval(
-          RENEW,
-          1,
-          this.key(sessionId),
-          `${this.nodeId} ${token}`,
-          String(this.ttlMs),
-        );
-        renewed = Number(result) === 1;
-      } catch {
-        continue; // Redis unreachable for now: the next renewal tries again before expiry
+    if (this.renewing || this.held.size === 0) return;
+    this.renewing = true;
+    const leases = [...this.held];
+    try {
+      const keys: string[] = [];
+      const args: string[] = [String(this.ttlMs)];
+      for (const [sessionId, token] of leases) {
+        keys.push(this.key(sessionId), `${this.prefix}fence:${sessionId}`);
+        args.push(`${this.nodeId} ${token}`, String(token));
       }
-      if (!renewed && this.held.get(sessionId) === token) {
+      const kept = (await this.redis.eval(RENEW, keys.length, ...keys, ...args)) as number[];
+      leases.forEach(([sessionId, token], i) => {
+        if (kept[i] === 1 || this.held.get(sessionId) !== token) return;
         this.held.delete(sessionId);
         this.onLost(sessionId);
-      }
+      });
+    } catch {
+      // Redis unreachable for now: the next renewal tries again (a lapsed lease is taken back
+      // if nobody else took it meanwhile).
+    } finally {
+      this.renewing = false;
     }
   }
 }

@@ -117,7 +117,7 @@ export function resolveConfig(config: PartialConfig): PlatformConfig {
   }
   return {
     redisPrefix: 'agentsdk-platform:',
-    leaseTtlMs: 5000,
+    leaseTtlMs: 10_000,
     host: '127.0.0.1',
     port: 8787,
     cliEnv: {},
@@ -166,7 +166,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     redisUrl: env['REDIS_URL'] || undefined,
     redisPrefix: env['PLATFORM_REDIS_PREFIX'] || 'agentsdk-platform:',
     nodeId: env['PLATFORM_NODE_ID'] || undefined,
-    leaseTtlMs: numberFrom(env['PLATFORM_LEASE_TTL_MS'], 5000),
+    leaseTtlMs: numberFrom(env['PLATFORM_LEASE_TTL_MS'], 10_000),
     sandboxReadOnly: (env['PLATFORM_SANDBOX_READ_ONLY'] ?? '').split(':').filter(Boolean),
     host: env['PLATFORM_HOST'] ?? '127.0.0.1',
     port: numberFrom(env['PORT'], 8787),
