@@ -166,6 +166,14 @@ async function servePlatform(
     limits,
     purger,
     metricsToken: config.metricsToken,
+    ...(cluster
+      ? {
+          ready: async () => {
+            await Promise.all([cluster.redis.ping(), repository.getSession('readyz')]);
+            return true;
+          },
+        }
+      : {}),
     ...messageLimits,
   });
   const server = await new Promise<Server>((resolve) => {

@@ -64,6 +64,10 @@ describe.skipIf(clusterMissing)('three nodes on one PostgreSQL and one Redis', (
   });
 
   it('a free-tier user creating on three nodes at once gets exactly one session', async () => {
+    for (const node of cluster.nodes) {
+      expect((await fetch(`${node.url}/readyz`)).status).toBe(200);
+      expect((await fetch(`${node.url}/healthz`)).status).toBe(200);
+    }
     const token = await signToken(SECRET, { userId: 'frugal', tenantId: 'acme', tier: 'free' });
     const answers = await Promise.all(
       cluster.nodes.map((node) => api(node.url, token, 'POST', '/api/sessions', {})),

@@ -57,6 +57,8 @@ export interface AppDeps {
   maxBodyBytes: number;
   /** `/metrics` needs it as a bearer token; without one `/metrics` is off (404). */
   metricsToken: string | undefined;
+  /** What `/readyz` checks beyond draining (cluster mode: Redis and the database answer). */
+  ready?: () => Promise<boolean>;
 }
 
 /** The client's address as the socket saw it (no proxy header is trusted). */
@@ -128,6 +130,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
       ? { database: deps.repository.kind, processes: sessions.liveProcesses }
       : {};
     return c.json({ status, ...details }, sessions.isDraining ? 503 : 200);
+  });
+  // For load balancers and orchestrators: alive (the process serves), and ready (take traffic:
+  // not draining, its stores reachable). A draining node answers 503 on /readyz at once.
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    if (sessions.isDraining) return c.json({ status: 'draining' }, 503);
+    const ok = deps.ready ? await deps.ready().catch(() => false) : true;
+    return c.json({ status: ok ? 'ready' : 'unavailable' }, ok ? 200 : 503);
   });
   app.get('/metrics', (c) => {
     if (!deps.metricsToken) {
