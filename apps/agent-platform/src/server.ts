@@ -134,7 +134,7 @@ async function servePlatform(
   const service: SessionService & { shutdown(): Promise<void> } = cluster
     ? (clusterRef.current = new ClusterSessions(sessions, cluster, repository, config))
     : sessions;
-  await clusterRef.current?.start();
+  await clusterRef.current?.start(config.sweepIntervalMs);
   const purger = new SessionPurger({
     dataDir: config.dataDir,
     repository,

@@ -13,7 +13,8 @@ import {
 describe.skipIf(clusterMissing)('three nodes on one PostgreSQL and one Redis', () => {
   let cluster: TestCluster;
   beforeAll(async () => {
-    cluster = await startCluster(3);
+    // A quick sweep: the orphaned-session test waits for one.
+    cluster = await startCluster(3, { PLATFORM_SWEEP_INTERVAL_MS: '300' });
   });
   afterAll(async () => {
     await cluster?.close();
@@ -91,12 +92,34 @@ describe.skipIf(clusterMissing)('three nodes on one PostgreSQL and one Redis', (
     expect(await cluster.redis.get(`${cluster.prefix}lease:${id}`)).toBeNull();
     const paused = await api(b.url, token, 'GET', `/api/sessions/${id}`);
     expect(paused.body.state).toBe('paused');
+    const onB = await processesOn(b);
     const turn = await api(b.url, token, 'POST', `/api/sessions/${id}/chat`, {
       message: 'Say hello',
     });
     expect(turn.status).toBe(200);
     expect(turn.body.isError).toBe(false);
     expect(await cluster.redis.get(`${cluster.prefix}lease:${id}`)).toMatch(/^B /);
-    expect(await processesOn(b)).toBe(1);
+    expect(await processesOn(b)).toBe(onB + 1);
+  });
+
+  // After the SIGTERM test: B owns grace's session now.
+  it('a SIGKILLed node leaves no session running: once its lease lapses, another node sweeps them to paused', async () => {
+    const [, b, c] = cluster.nodes as [Node, Node, Node];
+    const token = await signToken(SECRET, { userId: 'grace', tenantId: 'acme', tier: 'pro' });
+    const [session] = (await api(c.url, token, 'GET', '/api/sessions')).body.sessions as {
+      id: string;
+      state: string;
+    }[];
+    expect(session?.state).toBe('active');
+    b.child.kill('SIGKILL');
+    await b.exited;
+    const deadline = Date.now() + 20_000;
+    let state = 'active';
+    while (state !== 'paused' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = (await api(c.url, token, 'GET', `/api/sessions/${session!.id}`)).body.state as string;
+    }
+    expect(state).toBe('paused');
+    expect(await cluster.redis.get(`${cluster.prefix}lease:${session!.id}`)).toBeNull();
   });
 });

@@ -66,8 +66,16 @@ export class ClusterSessions implements SessionService {
     };
   }
 
-  /** Starts answering requests other nodes forward here. */
-  async start(): Promise<void> {
+  private orphanTimer: NodeJS.Timeout | undefined;
+
+  /** Starts answering requests other nodes forward here, and the sweep for orphaned sessions. */
+  async start(sweepIntervalMs: number): Promise<void> {
+    this.orphanTimer = setInterval(() => {
+      void this.sweepOrphans().catch((error: unknown) =>
+        console.error('[platform] sweeping orphaned sessions failed', error),
+      );
+    }, sweepIntervalMs);
+    this.orphanTimer.unref();
     await this.cluster.bus.serve(async ({ op, payload }) => {
       const { principal, id, message } = payload as Forwarded;
       if (this.cluster.leases.heldToken(id) === undefined) {
@@ -137,8 +145,41 @@ export class ClusterSessions implements SessionService {
     return this.route('resume', principal, id) as Promise<SessionRecord>;
   }
 
+  /**
+   * Sessions a crashed node left `creating`/`active`/`running` with no lease: adopted (marked
+   * `paused`, see `SessionManager.adopt`) and let go, so lists show the truth before anyone asks
+   * for them. One node sweeps at a time; a session changed within the lease TTL is left alone
+   * (it may be one being created right now, before its lease is taken). Returns the number.
+   */
+  async sweepOrphans(now = Date.now()): Promise<number> {
+    const { leases, once } = this.cluster;
+    const swept = await once.exclusive('orphans', 60_000, async () => {
+      let count = 0;
+      const stale = await this.repository.listSessions({
+        states: ['creating', 'active', 'running'],
+      });
+      for (const record of stale) {
+        if (now - record.updatedAt < leases.ttlMs || (await leases.holder(record.id))) continue;
+        const token = await leases.acquire(record.id);
+        if (token === undefined) continue;
+        this.enter(record.id);
+        try {
+          await this.manager.adopt(record.id, token);
+          count++;
+        } catch {
+          // Taken or changed meanwhile: its new owner has it.
+        } finally {
+          this.leave(record.id);
+        }
+      }
+      return count;
+    });
+    return swept ?? 0;
+  }
+
   /** Pauses every session here (`SessionManager.shutdown`); their leases go with their processes. */
   async shutdown(): Promise<void> {
+    clearInterval(this.orphanTimer);
     await this.manager.shutdown();
     await this.cluster.leases.releaseAll();
   }
