@@ -61,7 +61,11 @@ describe.skipIf(clusterMissing)('a node SIGKILLed mid-turn (real CLI, scripted m
       'SELECT count(*)::int AS n, count(DISTINCT request_id)::int AS ids, count(request_id)::int AS keyed FROM usage_records WHERE session_id = $1',
       [id],
     );
+    // Every request held its cost until recorded; only the one A died in still holds (it
+    // lapses after 15 minutes).
+    const holds = await db.query('SELECT count(*)::int AS n FROM budget_holds');
     await db.end();
+    expect(holds.rows[0].n).toBe(1);
     expect(rows[0].n).toBeGreaterThanOrEqual(2);
     expect(rows[0]).toEqual({ n: rows[0].n, ids: rows[0].n, keyed: rows[0].n });
     const usage = await api(b.url, token, 'GET', '/api/usage');

@@ -93,4 +93,38 @@ describe.skipIf(!pgUrl)('the PostgreSQL side of cluster mode', () => {
     expect(results.filter((r) => r === undefined)).toHaveLength(2);
     expect(await repos[0]!.listSessions({ tenantId: 'acme', userId: 'carol' })).toHaveLength(2);
   });
+
+  it('holds budget for requests in flight atomically: together they never pass the limit', async () => {
+    const limit = 1;
+    const ask = 0.4;
+    const now = Date.now();
+    const ids = Array.from({ length: 6 }, () => randomUUID());
+    // Six requests on three servers at once, each wanting $0.40 of a $1.00 month.
+    const seen = await Promise.all(
+      ids.map((id, i) =>
+        repos[i % 3]!.holdBudget({
+          id,
+          tenantId: 'holds',
+          userId: 'dora',
+          since: 0,
+          staleBefore: now - 60_000,
+          amount: (spent) => Math.max(0, Math.min(ask, limit - spent.userUsd)),
+        }),
+      ),
+    );
+    const granted = seen.map((spent) => Math.max(0, Math.min(ask, limit - spent.userUsd)));
+    expect(granted.reduce((a, b) => a + b, 0)).toBeCloseTo(limit, 10);
+    expect([...granted].sort()).toEqual([0, 0, 0, 0.2, 0.4, 0.4].map((x) => expect.closeTo(x, 10)));
+    // Released holds no longer count; usage recorded meanwhile does.
+    for (const id of ids) await repos[0]!.releaseBudgetHold(id);
+    const after = await repos[1]!.holdBudget({
+      id: randomUUID(),
+      tenantId: 'holds',
+      userId: 'dora',
+      since: 0,
+      staleBefore: now - 60_000,
+      amount: () => 0,
+    });
+    expect(after).toEqual({ userUsd: 0, tenantUsd: 0 });
+  });
 });

@@ -19,6 +19,11 @@ export interface MeteredUsage extends TokenUsage {
   cut: boolean;
 }
 
+export interface BudgetGrant {
+  remainingUsd: number;
+  release(): Promise<void>;
+}
+
 /** One session as the proxy knows it: its key, its upstream, its budget and its ledger. */
 export interface ProxySession {
   sessionId: string;
@@ -27,6 +32,12 @@ export interface ProxySession {
   upstream: Upstream;
   /** What one more request may spend (the smallest of the user, tenant and turn budgets). */
   remainingUsd(): Promise<number>;
+  /**
+   * Cluster mode: `remainingUsd` and a hold on it, atomically across servers. `fit` says what
+   * the request will cost at most with that much left (0: refused, nothing held); the hold is
+   * released (`release`) once the request's usage is recorded.
+   */
+  reserve?(fit: (remainingUsd: number) => number): Promise<BudgetGrant>;
   /** Called once per model request, before its end reaches the CLI. */
   record(usage: MeteredUsage): Promise<void>;
   /** The proxy refused or cut a request: the turn must end now. */

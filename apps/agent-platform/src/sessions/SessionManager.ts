@@ -61,8 +61,14 @@ export class SessionManager {
     const update = (session: LiveSession, patch: Partial<SessionRecord>) =>
       this.steps.update(session, patch);
     this.log = new SessionEvents(repository, cluster?.feed);
-    const ledger = new UsageLedger(config, repository, this.budgets, metrics, update, (s, p) =>
-      this.log.emit(s, p),
+    const ledger = new UsageLedger(
+      config,
+      repository,
+      this.budgets,
+      metrics,
+      update,
+      (s, p) => this.log.emit(s, p),
+      cluster !== undefined,
     );
     this.cli = new CliProcesses(config, proxy, ledger, update);
     if (cluster) this.cli.onReleased = (session) => cluster.released(session);

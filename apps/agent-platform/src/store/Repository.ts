@@ -46,6 +46,13 @@ export interface Repository {
   listEvents(sessionId: string, afterId: number, limit?: number): Promise<StoredEvent[]>;
   /** Once per `requestId` and session (PostgreSQL); false when it was already recorded. */
   recordUsage(usage: UsageRecord): Promise<boolean>;
+  /**
+   * PostgreSQL: under a per-tenant lock, reads this month's spend plus the holds of requests in
+   * flight (user's and tenant's), asks `amount` how much to hold for one more request, holds it
+   * (if > 0) and answers the spend it saw. Servers sharing the database see each other's holds.
+   */
+  holdBudget(hold: BudgetHold): Promise<SpentUsd>;
+  releaseBudgetHold(id: string): Promise<void>;
   usageSummary(filter: UsageFilter): Promise<UsageSummary>;
   recordWebhookDelivery(delivery: WebhookDeliveryRecord): Promise<void>;
   listWebhookDeliveries(eventId?: string): Promise<WebhookDeliveryRecord[]>;
@@ -66,6 +73,22 @@ export interface Repository {
   ): Promise<SessionRecord[]>;
   /** Drop a session's events (its conversation) and mark it purged. */
   markPurged(sessionId: string, at: number): Promise<void>;
+}
+
+export interface SpentUsd {
+  userUsd: number;
+  tenantUsd: number;
+}
+
+export interface BudgetHold {
+  id: string;
+  tenantId: string;
+  userId: string;
+  /** Start of the budget period (epoch ms). */
+  since: number;
+  /** Holds older than this are a crashed server's and no longer count. */
+  staleBefore: number;
+  amount(spent: SpentUsd): number;
 }
 
 export interface AuditFilter {

@@ -9,7 +9,14 @@ import type {
   UsageSummary,
   WebhookDeliveryRecord,
 } from '../domain/records.js';
-import type { AuditFilter, Repository, SessionFilter, UsageFilter } from './Repository.js';
+import type {
+  AuditFilter,
+  BudgetHold,
+  Repository,
+  SessionFilter,
+  SpentUsd,
+  UsageFilter,
+} from './Repository.js';
 import { PlatformError } from '../domain/PlatformError.js';
 import type { SqlDriver, SqlQueries } from './SqlDriver.js';
 
@@ -202,6 +209,44 @@ export class SqlRepository implements Repository {
       ],
     );
     return changed > 0;
+  }
+
+  async holdBudget(hold: BudgetHold): Promise<SpentUsd> {
+    return this.db.exclusive(`agentsdk-platform:budget:${hold.tenantId}`, async (tx) => {
+      const sum = async (sql: string, params: unknown[]): Promise<number> =>
+        num((await tx.all(sql, params))[0]?.['usd']);
+      const userUsd =
+        (await sum(
+          'SELECT COALESCE(SUM(cost_usd), 0) AS usd FROM usage_records WHERE tenant_id = ? AND user_id = ? AND created_at >= ?',
+          [hold.tenantId, hold.userId, hold.since],
+        )) +
+        (await sum(
+          'SELECT COALESCE(SUM(amount_usd), 0) AS usd FROM budget_holds WHERE tenant_id = ? AND user_id = ? AND created_at >= ?',
+          [hold.tenantId, hold.userId, hold.staleBefore],
+        ));
+      const tenantUsd =
+        (await sum(
+          'SELECT COALESCE(SUM(cost_usd), 0) AS usd FROM usage_records WHERE tenant_id = ? AND created_at >= ?',
+          [hold.tenantId, hold.since],
+        )) +
+        (await sum(
+          'SELECT COALESCE(SUM(amount_usd), 0) AS usd FROM budget_holds WHERE tenant_id = ? AND created_at >= ?',
+          [hold.tenantId, hold.staleBefore],
+        ));
+      const spent = { userUsd, tenantUsd };
+      const amount = hold.amount(spent);
+      if (amount > 0) {
+        await tx.run(
+          'INSERT INTO budget_holds (id, tenant_id, user_id, amount_usd, created_at) VALUES (?, ?, ?, ?, ?)',
+          [hold.id, hold.tenantId, hold.userId, amount, Date.now()],
+        );
+      }
+      return spent;
+    });
+  }
+
+  async releaseBudgetHold(id: string): Promise<void> {
+    await this.db.run('DELETE FROM budget_holds WHERE id = ?', [id]);
   }
 
   async usageSummary(filter: UsageFilter): Promise<UsageSummary> {
