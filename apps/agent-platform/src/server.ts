@@ -132,7 +132,7 @@ async function servePlatform(
     cluster ? ClusterSessions.hooks(cluster, repository, clusterRef) : undefined,
   );
   const service: SessionService & { shutdown(): Promise<void> } = cluster
-    ? (clusterRef.current = new ClusterSessions(sessions, cluster, repository, config))
+    ? (clusterRef.current = new ClusterSessions(sessions, cluster, repository, config, metrics))
     : sessions;
   await clusterRef.current?.start(config.sweepIntervalMs);
   const purger = new SessionPurger({

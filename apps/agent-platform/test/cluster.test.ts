@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, liveChildren, openStream } from './helpers.js';
+import { api, liveChildren, METRICS_TOKEN, openStream, SECRET } from './helpers.js';
 import { signToken } from '../src/auth/tokens.js';
-import { SECRET } from './helpers.js';
 import {
   clusterMissing,
   processesOn,
@@ -21,7 +20,7 @@ describe.skipIf(clusterMissing)('three nodes on one PostgreSQL and one Redis', (
     expect(liveChildren(), 'no node or CLI outlives the test').toEqual([]);
   });
 
-  it('create on A, chat on B, stream on C: every event once, in order, with the ids the log has', async () => {
+  it('create on A, chat on B, stream on C: every event once, in order, with the ids the log has; pause on C, end on B', async () => {
     const [a, b, c] = cluster.nodes as [
       (typeof cluster.nodes)[0],
       (typeof cluster.nodes)[0],
@@ -43,6 +42,10 @@ describe.skipIf(clusterMissing)('three nodes on one PostgreSQL and one Redis', (
     // The turn ran where the session's CLI lives (A), not on B.
     expect(await processesOn(a)).toBe(1);
     expect(await processesOn(b)).toBe(0);
+    const metricsB = await (
+      await fetch(`${b.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).text();
+    expect(metricsB).toContain('platform_forwarded_requests_total{op="chat"} 1');
 
     const last = turn.body.lastEventId as number;
     await stream.next((f) => f.id === last);
@@ -62,6 +65,16 @@ describe.skipIf(clusterMissing)('three nodes on one PostgreSQL and one Redis', (
       'state',
     ]);
     await stream.close();
+
+    // Pause asked on C runs on A (its process goes, and with it the lease); end asked on B
+    // then finds no owner and adopts the paused session to end it.
+    const paused = await api(c.url, token, 'POST', `/api/sessions/${id}/pause`);
+    expect(paused.body.state).toBe('paused');
+    expect(await processesOn(a)).toBe(0);
+    expect(await cluster.redis.get(`${cluster.prefix}lease:${id}`)).toBeNull();
+    const ended = await api(b.url, token, 'DELETE', `/api/sessions/${id}`);
+    expect(ended.body.state).toBe('completed');
+    expect((await api(a.url, token, 'GET', `/api/sessions/${id}`)).body.state).toBe('completed');
   });
 
   it('a free-tier user creating on three nodes at once gets exactly one session', async () => {

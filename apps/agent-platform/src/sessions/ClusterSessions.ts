@@ -3,6 +3,7 @@ import { NodeGoneError } from '../cluster/NodeBus.js';
 import type { LeaseHolder } from '../cluster/SessionLeases.js';
 import type { PlatformConfig } from '../config/PlatformConfig.js';
 import type { Principal } from '../domain/Principal.js';
+import type { Metrics } from '../observability/Metrics.js';
 import { PlatformError } from '../domain/PlatformError.js';
 import type { SessionRecord, StoredEvent, UsageSummary } from '../domain/records.js';
 import type { TurnOutcome } from '../domain/TurnOutcome.js';
@@ -39,7 +40,11 @@ export class ClusterSessions implements SessionService {
     private readonly cluster: Cluster,
     private readonly repository: Repository,
     private readonly config: Pick<PlatformConfig, 'maxTurnMs' | 'interruptGraceMs' | 'retry'>,
+    private readonly metrics: Metrics,
   ) {
+    metrics.gauge('platform_session_leases', 'Session leases this node holds', () => [
+      [{}, cluster.leases.heldCount],
+    ]);
     cluster.onLeaseLost = (id) => {
       console.error(`[platform] lost the lease of session ${id}; stopping it on this node`);
       void manager.evict(id);
@@ -204,6 +209,7 @@ export class ClusterSessions implements SessionService {
         this.enter(id);
         try {
           await this.manager.adopt(id, token);
+          this.metrics.inc('platform_sessions_adopted_total', 'Sessions taken over by this node');
           return await this.local(op, principal, id, message);
         } finally {
           this.leave(id);
@@ -214,6 +220,9 @@ export class ClusterSessions implements SessionService {
         await this.waitFor(id, holder);
         continue;
       }
+      this.metrics.inc('platform_forwarded_requests_total', 'Requests carried to the owning node', {
+        op,
+      });
       try {
         return await this.cluster.bus.request(
           holder.nodeId,
