@@ -48,8 +48,14 @@ export class NodeBus {
     return `${this.prefix}node:${nodeId}`;
   }
 
-  /** Starts answering requests with `handle`; its PlatformErrors travel back as they are. */
-  async serve(handle: (request: BusRequest) => Promise<unknown>): Promise<void> {
+  /**
+   * Starts answering requests with `handle`; its PlatformErrors travel back as they are.
+   * `answered` runs once the answer is published (the owner keeps the session until then).
+   */
+  async serve(
+    handle: (request: BusRequest) => Promise<unknown>,
+    answered: (request: BusRequest) => void = () => undefined,
+  ): Promise<void> {
     this.stopListening = await this.subscriber.listen(this.channel(this.nodeId), (raw) => {
       const envelope = JSON.parse(raw) as Envelope;
       if (envelope.reply) {
@@ -63,19 +69,23 @@ export class NodeBus {
         }
         return;
       }
-      if (!envelope.request) return;
-      void handle(envelope.request).then(
-        (value) => this.answer(envelope, { ok: true, value: value ?? null }),
-        (error: unknown) => {
-          const e = PlatformError.is(error)
-            ? error
-            : new PlatformError('internal', 'Internal error on the owning node; see its log.', {
-                cause: error,
-              });
-          if (!PlatformError.is(error)) console.error('[platform] forwarded request failed', error);
-          return this.answer(envelope, { ok: false, error: e.toJSON().error });
-        },
-      );
+      const request = envelope.request;
+      if (!request) return;
+      void handle(request)
+        .then(
+          (value) => this.answer(envelope, { ok: true, value: value ?? null }),
+          (error: unknown) => {
+            const e = PlatformError.is(error)
+              ? error
+              : new PlatformError('internal', 'Internal error on the owning node; see its log.', {
+                  cause: error,
+                });
+            if (!PlatformError.is(error))
+              console.error('[platform] forwarded request failed', error);
+            return this.answer(envelope, { ok: false, error: e.toJSON().error });
+          },
+        )
+        .finally(() => answered(request));
     });
   }
 
@@ -106,6 +116,7 @@ export class NodeBus {
     }
     const deadline = Date.now() + options.timeoutMs;
     let timer: NodeJS.Timeout | undefined;
+    let lostOnce = false;
     const watch = new Promise<never>((_, reject) => {
       const check = (): void => {
         timer = setTimeout(() => {
@@ -119,7 +130,14 @@ export class NodeBus {
                 ),
               );
             }
-            if (!(await options.stillThere().catch(() => true))) {
+            // Twice in a row: the answer may be on its way while the holder lets go.
+            const gone = !(await options.stillThere().catch(() => true));
+            if (gone && !lostOnce) {
+              lostOnce = true;
+              return check();
+            }
+            lostOnce = gone;
+            if (gone) {
               return reject(
                 new PlatformError(
                   'node_unavailable',

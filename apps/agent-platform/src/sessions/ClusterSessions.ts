@@ -81,13 +81,19 @@ export class ClusterSessions implements SessionService {
       );
     }, sweepIntervalMs);
     this.orphanTimer.unref();
-    await this.cluster.bus.serve(async ({ op, payload }) => {
-      const { principal, id, message } = payload as Forwarded;
-      if (this.cluster.leases.heldToken(id) === undefined) {
-        throw new PlatformError('lease_lost', 'This node no longer runs the session; retry.');
-      }
-      return this.local(op as Op, principal, id, message);
-    });
+    await this.cluster.bus.serve(
+      async ({ op, payload }) => {
+        const { principal, id, message } = payload as Forwarded;
+        // Held until the answer is out (`answered`): a caller that sees the lease go before
+        // the answer arrives would take the call for lost.
+        this.enter(id);
+        if (this.cluster.leases.heldToken(id) === undefined) {
+          throw new PlatformError('lease_lost', 'This node no longer runs the session; retry.');
+        }
+        return this.local(op as Op, principal, id, message);
+      },
+      ({ payload }) => this.leave((payload as Forwarded).id),
+    );
   }
 
   get isDraining(): boolean {
