@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
  */
 const LAYERS: readonly (readonly string[])[] = [
   ['domain'],
-  ['store', 'reliability', 'observability', 'proxy', 'sandbox'],
+  ['store', 'reliability', 'observability', 'proxy', 'sandbox', 'cluster'],
   ['audit', 'webhooks'],
   ['config'],
   ['limits', 'tenancy'],

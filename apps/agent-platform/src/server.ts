@@ -14,7 +14,11 @@ import { startWatchdog, type Watchdog } from './lifecycle/startWatchdog.js';
 import { MemoryRateLimiter, type RateLimiter } from './limits/RateLimiter.js';
 import { Metrics } from './observability/Metrics.js';
 import { ModelProxy } from './proxy/ModelProxy.js';
+import { Cluster } from './cluster/Cluster.js';
+import { RedisRateLimiter } from './limits/RedisRateLimiter.js';
+import { ClusterSessions } from './sessions/ClusterSessions.js';
 import { SessionManager } from './sessions/SessionManager.js';
+import type { SessionService } from './sessions/SessionService.js';
 import { SessionPurger } from './sessions/SessionPurger.js';
 import { createRepository } from './store/createRepository.js';
 import type { Repository } from './store/Repository.js';
@@ -26,6 +30,8 @@ export interface Platform {
   config: PlatformConfig;
   repository: Repository;
   sessions: SessionManager;
+  /** Cluster mode (`redisUrl`): this node's Redis side. */
+  cluster: Cluster | undefined;
   metrics: Metrics;
   audit: AuditLog;
   purger: SessionPurger;
@@ -46,9 +52,9 @@ type StartOptions = Partial<PlatformConfig> &
  */
 export async function startPlatform(options: StartOptions): Promise<Platform> {
   const config = resolveConfig(options);
-  mkdirSync(config.dataDir, { recursive: true });
-  const unlock = lockDataDir(config.dataDir);
-  const marker = ownerMarker(config.dataDir);
+  mkdirSync(config.nodeDir, { recursive: true });
+  const unlock = lockDataDir(config.nodeDir);
+  const marker = ownerMarker(config.nodeDir);
   let watchdog: Watchdog | undefined;
   const release = async (): Promise<void> => {
     await watchdog?.stop();
@@ -84,11 +90,27 @@ async function servePlatform(
     );
   }
   // Sockets of a previous process's sessions: their keys died with it, so they are only litter.
-  rmSync(join(config.dataDir, 'run'), { recursive: true, force: true });
+  rmSync(join(config.nodeDir, 'run'), { recursive: true, force: true });
   const repository = options.repository ?? (await createRepository(config));
+  let cluster: Cluster | undefined;
+  try {
+    if (config.redisUrl) {
+      cluster = await Cluster.connect({
+        redisUrl: config.redisUrl,
+        prefix: config.redisPrefix,
+        nodeId: config.nodeId,
+        leaseTtlMs: config.leaseTtlMs,
+      });
+    }
+  } catch (error) {
+    await repository.close();
+    throw error;
+  }
   const metrics = new Metrics();
   const audit = new AuditLog(repository);
-  const limiter = options.rateLimiter ?? new MemoryRateLimiter();
+  const limiter =
+    options.rateLimiter ??
+    (cluster ? new RedisRateLimiter(cluster.redis, config.redisPrefix) : new MemoryRateLimiter());
   const limits = { limiter, user: config.userRateLimit, tenant: config.tenantRateLimit };
   const auth = new Authenticator({
     jwtSecret: config.jwtSecret,
@@ -100,13 +122,31 @@ async function servePlatform(
   const proxy = new ModelProxy({ log: (line) => console.error(line) });
   await proxy.start();
   const webhooks = new WebhookDispatcher(config.webhook, repository, metrics);
-  const sessions = new SessionManager(config, repository, webhooks, metrics, proxy);
+  const clusterRef: { current?: ClusterSessions } = {};
+  const sessions = new SessionManager(
+    config,
+    repository,
+    webhooks,
+    metrics,
+    proxy,
+    cluster ? ClusterSessions.hooks(cluster, repository, clusterRef) : undefined,
+  );
+  const service: SessionService & { shutdown(): Promise<void> } = cluster
+    ? (clusterRef.current = new ClusterSessions(sessions, cluster, repository, config, metrics))
+    : sessions;
+  await clusterRef.current?.start(config.sweepIntervalMs);
   const purger = new SessionPurger({
     dataDir: config.dataDir,
     repository,
     retentionMs: config.sessionRetentionMs,
     intervalMs: config.sweepIntervalMs,
     onError: (error) => console.error('[platform] purging an ended session failed', error),
+    ...(cluster
+      ? {
+          exclusive: (key: string, fn: () => Promise<number>) =>
+            cluster.once.exclusive(key, 10 * 60_000, fn),
+        }
+      : {}),
   });
   await sessions.recover();
   sessions.startSweeper();
@@ -118,7 +158,7 @@ async function servePlatform(
     maxBodyBytes: config.maxBodyBytes,
   };
   const app = createApp({
-    sessions,
+    sessions: service,
     repository,
     metrics,
     auth,
@@ -126,6 +166,14 @@ async function servePlatform(
     limits,
     purger,
     metricsToken: config.metricsToken,
+    ...(cluster
+      ? {
+          ready: async () => {
+            await Promise.all([cluster.redis.ping(), repository.getSession('readyz')]);
+            return true;
+          },
+        }
+      : {}),
     ...messageLimits,
   });
   const server = await new Promise<Server>((resolve) => {
@@ -134,7 +182,7 @@ async function servePlatform(
     );
   });
   const wss = attachWebSocket(server, {
-    sessions,
+    sessions: service,
     metrics,
     auth,
     audit,
@@ -148,6 +196,7 @@ async function servePlatform(
     config,
     repository,
     sessions,
+    cluster,
     metrics,
     audit,
     purger,
@@ -155,7 +204,7 @@ async function servePlatform(
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         purger.stop();
-        await sessions.shutdown();
+        await service.shutdown();
         for (const ws of wss.clients) ws.close(1001, 'server shutting down');
         wss.close();
         // Let responses of the turns just finished go out, then cut what is left.
@@ -169,6 +218,7 @@ async function servePlatform(
         await purger.sweep().catch(() => 0);
         await audit.drain();
         await proxy.close();
+        await cluster?.close();
         await repository.close();
         await release();
       })();

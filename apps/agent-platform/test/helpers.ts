@@ -227,7 +227,10 @@ export async function spawnPlatform(
     child.once('exit', (code) => resolve(code)),
   );
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    if (process.env['PLATFORM_TEST_STDERR']) process.stderr.write(d);
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {

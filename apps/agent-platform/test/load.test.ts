@@ -1,23 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signToken } from '../src/auth/tokens.js';
+import { clusterMissing, startCluster, type Node, type TestCluster } from './clusterHelpers.js';
 import {
+  api,
   liveChildren,
+  METRICS_TOKEN,
   openStream,
   operatorGet,
+  SECRET,
   testPlatform,
   type TestPlatform,
 } from './helpers.js';
 
 const SESSIONS = 200;
-let t: TestPlatform;
-beforeAll(async () => {
-  t = await testPlatform({ cli: 'fake' });
-});
-afterAll(async () => {
-  await t.close();
-  expect(liveChildren(), 'no leaked CLI processes').toEqual([]);
-});
-
 describe(`load: ${SESSIONS} concurrent sessions against the fake CLI`, () => {
+  let t: TestPlatform;
+  beforeAll(async () => {
+    t = await testPlatform({ cli: 'fake' });
+  });
+  afterAll(async () => {
+    await t.close();
+    expect(liveChildren(), 'no leaked CLI processes').toEqual([]);
+  });
+
   it('creates, streams a turn over WebSocket and ends every session without errors', async () => {
     global.gc?.();
     const before = process.memoryUsage();
@@ -85,3 +90,85 @@ describe(`load: ${SESSIONS} concurrent sessions against the fake CLI`, () => {
     expect(metrics).toContain(`platform_turns_total{outcome="ok"} ${SESSIONS}`);
   }, 180_000);
 });
+
+// In this file, after the one above: the two load tests never run at once on CI's two cores.
+// Lean on purpose (CI time): 200 sessions on one node are test/load.test.ts's job.
+const CLUSTER_SESSIONS = 60;
+
+describe.skipIf(clusterMissing)(
+  `load: ${CLUSTER_SESSIONS} sessions spread over three nodes`,
+  () => {
+    let cluster: TestCluster;
+    beforeAll(async () => {
+      cluster = await startCluster(3, { PLATFORM_LEASE_TTL_MS: '30000' });
+    });
+    afterAll(async () => {
+      await cluster?.close();
+      expect(liveChildren(), 'no node or CLI outlives the test').toEqual([]);
+    });
+
+    it('creates on one node, streams and chats on the next, ends on the third: no errors, each turn counted once', async () => {
+      const { nodes } = cluster;
+      const errors: string[] = [];
+      const latencies: number[] = [];
+      const started = Date.now();
+      await Promise.all(
+        Array.from({ length: CLUSTER_SESSIONS }, async (_, i) => {
+          const [create, stream, end] = [0, 1, 2].map((k) => nodes[(i + k) % 3]!) as [
+            Node,
+            Node,
+            Node,
+          ];
+          try {
+            const token = await signToken(SECRET, {
+              userId: `user${i}`,
+              tenantId: `tenant${i % 5}`,
+              tier: 'enterprise',
+            });
+            const created = await api(create.url, token, 'POST', '/api/sessions', {});
+            if (created.status !== 201)
+              throw new Error(`create ${created.status} ${JSON.stringify(created.body)}`);
+            const ws = await openStream(stream.url, token, created.body.id);
+            const t0 = Date.now();
+            ws.ws.send(JSON.stringify({ type: 'chat', message: 'Say hello' }));
+            const outcome = await ws.next(
+              (f) => f.kind === 'turn_outcome' || f.kind === 'error',
+              120_000,
+            );
+            latencies.push(Date.now() - t0);
+            if (outcome.kind !== 'turn_outcome' || outcome.isError)
+              throw new Error(`turn ${JSON.stringify(outcome)}`);
+            // Every event of the turn reached the stream node once, in order.
+            const ids = ws.frames.filter((f) => typeof f.id === 'number').map((f) => f.id);
+            const contiguous = ids.every((id, k) => id === k + 1);
+            if (!contiguous || ids.length < outcome.lastEventId)
+              throw new Error(`stream ids ${ids.join()} (last ${outcome.lastEventId})`);
+            await ws.close();
+            const ended = await api(end.url, token, 'DELETE', `/api/sessions/${created.body.id}`);
+            if (ended.status !== 200) throw new Error(`end ${ended.status}`);
+          } catch (error) {
+            errors.push(String(error));
+          }
+        }),
+      );
+      latencies.sort((a, b) => a - b);
+      const pct = (p: number) =>
+        latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+      console.log(
+        `[cluster load] ${JSON.stringify({ sessions: CLUSTER_SESSIONS, nodes: 3, errors: errors.length, wallMs: Date.now() - started, turnLatencyMs: { p50: pct(50), p95: pct(95), max: latencies.at(-1) } })}`,
+      );
+      expect(errors.slice(0, 5)).toEqual([]);
+      let turns = 0;
+      for (const node of nodes) {
+        const text = await (
+          await fetch(`${node.url}/metrics`, {
+            headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+          })
+        ).text();
+        turns += Number(/platform_turns_total\{outcome="ok"\} (\d+)/.exec(text)?.[1] ?? 0);
+        expect(/platform_cli_processes (\d+)/.exec(text)?.[1]).toBe('0');
+      }
+      expect(turns).toBe(CLUSTER_SESSIONS);
+    }, 180_000);
+  },
+);

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../reliability/retryPolicy.js';
 import { DEFAULT_TIERS, type TierTable } from '../domain/tiers.js';
 import type { WebhookConfig } from '../webhooks/WebhookDispatcher.js';
@@ -15,6 +16,19 @@ export interface PlatformConfig {
   dataDir: string;
   /** PostgreSQL instead of SQLite. */
   databaseUrl?: string | undefined;
+  /** With `databaseUrl`: cluster mode, any number of nodes on one database and one Redis. */
+  redisUrl?: string | undefined;
+  /** Prefix of every Redis key and channel of this platform. */
+  redisPrefix: string;
+  /** This node's name in the cluster (leases, forwarded requests). */
+  nodeId: string;
+  /** A session's lease lapses this long after its node stops renewing it (crashed). */
+  leaseTtlMs: number;
+  /**
+   * This process's own files (pid lock, model-proxy sockets): the data directory on one node,
+   * `<dataDir>/nodes/<nodeId>` in cluster mode, where every node shares the data directory.
+   */
+  nodeDir: string;
   host: string;
   port: number;
   cliPath?: string | undefined;
@@ -71,7 +85,7 @@ export interface RateLimit {
   burst: number;
 }
 
-type PartialConfig = Partial<Omit<PlatformConfig, 'sandbox'>> &
+type PartialConfig = Partial<Omit<PlatformConfig, 'sandbox' | 'nodeDir'>> &
   Pick<PlatformConfig, 'jwtSecret' | 'dataDir'> & {
     sandbox?: SandboxProvider | SandboxName | undefined;
   };
@@ -89,7 +103,21 @@ export function sandboxFrom(name: string | undefined): SandboxProvider {
 }
 
 export function resolveConfig(config: PartialConfig): PlatformConfig {
+  const dataDir = resolve(config.dataDir);
+  const nodeId = config.nodeId ?? randomUUID().slice(0, 8);
+  if (config.redisUrl && !config.databaseUrl) {
+    throw new Error(
+      'REDIS_URL (cluster mode) needs DATABASE_URL: the nodes share one PostgreSQL database.',
+    );
+  }
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(nodeId)) {
+    throw new Error(
+      `PLATFORM_NODE_ID must be 1-64 of [A-Za-z0-9_.-]; got ${JSON.stringify(nodeId)}.`,
+    );
+  }
   return {
+    redisPrefix: 'agentsdk-platform:',
+    leaseTtlMs: 10_000,
     host: '127.0.0.1',
     port: 8787,
     cliEnv: {},
@@ -113,7 +141,9 @@ export function resolveConfig(config: PartialConfig): PlatformConfig {
     authFailureRateLimit: { perMinute: 60, burst: 20 },
     ...config,
     sandbox: typeof config.sandbox === 'object' ? config.sandbox : sandboxFrom(config.sandbox),
-    dataDir: resolve(config.dataDir),
+    dataDir,
+    nodeId,
+    nodeDir: config.redisUrl ? join(dataDir, 'nodes', nodeId) : dataDir,
   };
 }
 
@@ -133,6 +163,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     jwtSecret,
     dataDir: env['PLATFORM_DATA_DIR'] ?? '.platform-data',
     databaseUrl: env['DATABASE_URL'] || undefined,
+    redisUrl: env['REDIS_URL'] || undefined,
+    redisPrefix: env['PLATFORM_REDIS_PREFIX'] || 'agentsdk-platform:',
+    nodeId: env['PLATFORM_NODE_ID'] || undefined,
+    leaseTtlMs: numberFrom(env['PLATFORM_LEASE_TTL_MS'], 10_000),
+    sandboxReadOnly: (env['PLATFORM_SANDBOX_READ_ONLY'] ?? '').split(':').filter(Boolean),
     host: env['PLATFORM_HOST'] ?? '127.0.0.1',
     port: numberFrom(env['PORT'], 8787),
     cliPath: env['CLAUDE_CLI_PATH'] || undefined,

@@ -13,7 +13,11 @@ export type PlatformErrorCode =
   | 'agent_failed'
   | 'internal'
   | 'payload_too_large'
-  | 'rate_limited';
+  | 'rate_limited'
+  /** Another node took the session over (its lease lapsed): this node's writes are refused. */
+  | 'lease_lost'
+  /** The node running the session did not answer a forwarded request in time. */
+  | 'node_unavailable';
 
 const STATUS: Record<PlatformErrorCode, number> = {
   bad_request: 400,
@@ -29,6 +33,8 @@ const STATUS: Record<PlatformErrorCode, number> = {
   internal: 500,
   payload_too_large: 413,
   rate_limited: 429,
+  lease_lost: 503,
+  node_unavailable: 503,
 };
 
 /** Every error the platform reports to a client: a string `code`, an HTTP status, one JSON shape. */

@@ -44,6 +44,8 @@ export interface UsageRecord {
   outputTokens: number;
   numTurns: number;
   createdAt: number;
+  /** The model request it paid for (the API's message id); unique per session. */
+  requestId?: string | undefined;
 }
 
 export interface UsageSummary {

@@ -12,7 +12,7 @@ import {
   type RequestLimits,
 } from '../limits/requestLimits.js';
 import type { Metrics } from '../observability/Metrics.js';
-import type { SessionManager } from '../sessions/SessionManager.js';
+import type { SessionService } from '../sessions/SessionService.js';
 import type { StoredEvent } from '../domain/records.js';
 
 const PATH = /^\/api\/sessions\/([^/]+)\/stream$/;
@@ -48,7 +48,7 @@ const errorFrame = (error: PlatformError): string =>
   JSON.stringify({ kind: 'error', ...error.toJSON() });
 
 export interface WebSocketDeps {
-  sessions: SessionManager;
+  sessions: SessionService;
   audit: AuditLog;
   metrics: Metrics;
   auth: Authenticator;

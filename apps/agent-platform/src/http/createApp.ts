@@ -13,7 +13,7 @@ import {
   type RequestLimits,
 } from '../limits/requestLimits.js';
 import type { Metrics } from '../observability/Metrics.js';
-import type { SessionManager } from '../sessions/SessionManager.js';
+import type { SessionService } from '../sessions/SessionService.js';
 import type { SessionPurger } from '../sessions/SessionPurger.js';
 import { sessionView } from '../sessions/SessionView.js';
 import type { Repository } from '../store/Repository.js';
@@ -46,7 +46,7 @@ async function parseBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
 }
 
 export interface AppDeps {
-  sessions: SessionManager;
+  sessions: SessionService;
   repository: Repository;
   metrics: Metrics;
   auth: Authenticator;
@@ -57,6 +57,8 @@ export interface AppDeps {
   maxBodyBytes: number;
   /** `/metrics` needs it as a bearer token; without one `/metrics` is off (404). */
   metricsToken: string | undefined;
+  /** What `/readyz` checks beyond draining (cluster mode: Redis and the database answer). */
+  ready?: () => Promise<boolean>;
 }
 
 /** The client's address as the socket saw it (no proxy header is trusted). */
@@ -128,6 +130,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
       ? { database: deps.repository.kind, processes: sessions.liveProcesses }
       : {};
     return c.json({ status, ...details }, sessions.isDraining ? 503 : 200);
+  });
+  // For load balancers and orchestrators: alive (the process serves), and ready (take traffic:
+  // not draining, its stores reachable). A draining node answers 503 on /readyz at once.
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    if (sessions.isDraining) return c.json({ status: 'draining' }, 503);
+    const ok = deps.ready ? await deps.ready().catch(() => false) : true;
+    return c.json({ status: ok ? 'ready' : 'unavailable' }, ok ? 200 : 503);
   });
   app.get('/metrics', (c) => {
     if (!deps.metricsToken) {

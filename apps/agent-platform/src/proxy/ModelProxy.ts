@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { sendApiError, sseError } from './apiError.js';
 import { budgetRequest } from './budgetRequest.js';
 import { costOf, priceOf, type ModelPrice } from './pricing.js';
-import type { ProxySession } from './ProxySession.js';
+import type { BudgetGrant, ProxySession } from './ProxySession.js';
 import { UsageMeter } from './UsageMeter.js';
 
 /** Largest request body the proxy takes from a CLI (a long conversation with images). */
@@ -127,7 +127,13 @@ export class ModelProxy {
         );
         return;
       }
-      await this.forward(req, res, session, url, raw);
+      // A budget hold (cluster mode) lasts until the request's usage is recorded, or it failed.
+      const held: { grant?: BudgetGrant } = {};
+      try {
+        await this.forward(req, res, session, url, raw, held);
+      } finally {
+        await held.grant?.release().catch(() => undefined);
+      }
     } catch (error) {
       this.options.log?.(`[model-proxy] ${(error as Error).message}`);
       sendApiError(res, 502, 'api_error', 'The model proxy could not reach the model API.');
@@ -154,6 +160,7 @@ export class ModelProxy {
     session: ProxySession,
     url: URL,
     raw: Buffer,
+    held: { grant?: BudgetGrant },
   ): Promise<void> {
     const metered = req.method === 'POST' && url.pathname === '/v1/messages';
     let body: Buffer = raw;
@@ -171,7 +178,14 @@ export class ModelProxy {
       }
       model = typeof parsed['model'] === 'string' ? parsed['model'] : 'unknown';
       price = priceOf(model, this.options.prices);
-      remaining = await session.remainingUsd();
+      const costAtMost = (left: number): number => {
+        const f = budgetRequest(parsed, raw.length, price!, left);
+        return f.ok ? f.estimatedInputUsd + (f.maxOutputTokens * price!.output) / 1_000_000 : 0;
+      };
+      if (session.reserve) {
+        held.grant = await session.reserve(costAtMost);
+        remaining = held.grant.remainingUsd;
+      } else remaining = await session.remainingUsd();
       const fitted = budgetRequest(parsed, raw.length, price, remaining);
       if (!fitted.ok) {
         session.budgetExceeded(fitted.message);
@@ -234,6 +248,7 @@ export class ModelProxy {
       await session.record({
         ...usage,
         model: meter.model ?? model,
+        requestId: meter.messageId ?? `req_${randomUUID()}`,
         costUsd: costOf(price, usage),
         cut: cutMessage !== undefined,
       });

@@ -13,6 +13,8 @@ const count = (value: unknown): number | undefined =>
 export class UsageMeter {
   usage: TokenUsage = { ...ZERO_USAGE };
   model: string | undefined;
+  /** The API's message id (`msg_…`): one per model request, the usage record's key. */
+  messageId: string | undefined;
   /** `message_start` has been seen: the input side is known exactly. */
   started = false;
   /** A `message_delta` with usage has been seen: the output count is the API's own. */
@@ -66,6 +68,7 @@ export class UsageMeter {
 
   private readMessage(message: Record<string, unknown> | undefined): void {
     if (typeof message?.['model'] === 'string') this.model = message['model'];
+    if (typeof message?.['id'] === 'string') this.messageId = message['id'];
     this.readUsage(message?.['usage'] as RawUsage, false);
   }
 

@@ -32,6 +32,8 @@ const SANDBOX_EGRESS_PORT = 3128;
  */
 export class CliProcesses {
   private live = 0;
+  /** Told after a session's process is released (cluster mode: its lease may go). */
+  onReleased: (session: LiveSession) => void = () => undefined;
 
   constructor(
     private readonly config: PlatformConfig,
@@ -79,7 +81,7 @@ export class CliProcesses {
     };
 
     const sandbox = this.config.sandbox;
-    const socketDir = join(this.config.dataDir, 'run', r.id);
+    const socketDir = join(this.config.nodeDir, 'run', r.id);
     mkdirSync(socketDir, { recursive: true, mode: 0o700 });
     const tenantEnv = this.config.tenantEnv[r.tenantId];
     const key = `sk-agentsdk-session-${randomBytes(24).toString('hex')}`;
@@ -160,13 +162,14 @@ export class CliProcesses {
     this.live--;
     await client.disconnect().catch(() => undefined);
     await this.releaseProxy(session);
+    this.onReleased(session);
   }
 
   private async releaseProxy(session: LiveSession): Promise<void> {
     const release = session.releaseProxy;
     session.releaseProxy = undefined;
     await release?.().catch(() => undefined);
-    rmSync(join(this.config.dataDir, 'run', session.record.id), { recursive: true, force: true });
+    rmSync(join(this.config.nodeDir, 'run', session.record.id), { recursive: true, force: true });
   }
 }
 

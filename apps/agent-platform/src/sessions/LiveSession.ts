@@ -33,6 +33,8 @@ export interface LiveSession {
   /** Serialises lifecycle steps (start, pause, resume, end, sweep) of this session. */
   lock: Promise<unknown>;
   readonly listeners: Set<(event: StoredEvent) => void>;
+  /** Cluster mode: the fencing token of this node's lease; every write of the session carries it. */
+  fence?: number | undefined;
 }
 
 export function liveSession(record: SessionRecord): LiveSession {

@@ -12,7 +12,7 @@ import { userDirs } from '../tenancy/userDirs.js';
 import type { WebhookDispatcher } from '../webhooks/WebhookDispatcher.js';
 import { CliProcesses } from './CliProcesses.js';
 import { liveSession, type LiveSession, type RunningTurn } from './LiveSession.js';
-import { SessionEvents } from './SessionEvents.js';
+import { SessionEvents, type EventFeed } from './SessionEvents.js';
 import { UsageLedger } from './UsageLedger.js';
 import { drainSessions } from './drainSessions.js';
 import { settle, SessionSteps } from './SessionSteps.js';
@@ -20,6 +20,17 @@ import { Sweeper } from './Sweeper.js';
 import { TurnRunner } from './TurnRunner.js';
 import { assertTransition, OPEN_STATES, SESSION_STATES } from '../domain/sessionState.js';
 import type { TurnOutcome } from '../domain/TurnOutcome.js';
+
+/** What the session manager needs from the cluster (see `ClusterSessions`); none on one node. */
+export interface ClusterHooks {
+  feed: EventFeed;
+  /** A new session: take its lease and record the fencing token before its process starts. */
+  claimNew(session: LiveSession): Promise<void>;
+  /** A session's process was released here: its lease can go once nothing else runs on it. */
+  released(session: LiveSession): void;
+  /** True for the first caller per key across the cluster (once-only notifications). */
+  claimOnce(key: string): Promise<boolean>;
+}
 
 /**
  * Owns every session and its lifecycle (create, chat, pause, resume, end) for the API: access
@@ -44,15 +55,23 @@ export class SessionManager {
     private readonly webhooks: WebhookDispatcher,
     private readonly metrics: Metrics,
     proxy: ModelProxy,
+    private readonly cluster?: ClusterHooks,
   ) {
-    this.budgets = new BudgetMonitor(repository, config, webhooks);
+    this.budgets = new BudgetMonitor(repository, config, webhooks, Date.now, cluster?.claimOnce);
     const update = (session: LiveSession, patch: Partial<SessionRecord>) =>
       this.steps.update(session, patch);
-    this.log = new SessionEvents(repository);
-    const ledger = new UsageLedger(config, repository, this.budgets, metrics, update, (s, p) =>
-      this.log.emit(s, p),
+    this.log = new SessionEvents(repository, cluster?.feed);
+    const ledger = new UsageLedger(
+      config,
+      repository,
+      this.budgets,
+      metrics,
+      update,
+      (s, p) => this.log.emit(s, p),
+      cluster !== undefined,
     );
     this.cli = new CliProcesses(config, proxy, ledger, update);
+    if (cluster) this.cli.onReleased = (session) => cluster.released(session);
     this.steps = new SessionSteps(repository, this.log, this.cli);
     this.turns = new TurnRunner(config, repository, metrics, this.log, this.cli, this.steps);
     this.sweeper = new Sweeper(config, metrics, this.log, this.cli, this.steps, () => [
@@ -77,6 +96,8 @@ export class SessionManager {
 
   /** After a restart: sessions whose process died with the old server become `paused`. */
   async recover(): Promise<number> {
+    // Other nodes run their sessions; a dead node's are taken over when next asked for (`adopt`).
+    if (this.cluster) return 0;
     const stale = await this.repository.listSessions({ states: ['creating', 'active', 'running'] });
     for (const record of stale) {
       const lastEventId = await this.log.lastStoredId(record);
@@ -107,18 +128,6 @@ export class SessionManager {
     this.assertAccepting();
     const limits = this.config.tiers[principal.tier];
     const record = await this.withUserLock(principal, async () => {
-      const open = await this.repository.listSessions({
-        tenantId: principal.tenantId,
-        userId: principal.userId,
-        states: OPEN_STATES,
-      });
-      if (open.length >= limits.concurrentSessions) {
-        throw new PlatformError(
-          'too_many_sessions',
-          `The ${principal.tier} tier allows ${limits.concurrentSessions} open session(s) per user; end one (DELETE /api/sessions/:id) first.`,
-          { details: { limit: limits.concurrentSessions, open: open.length } },
-        );
-      }
       await this.budgets.assertWithin(principal);
       const dirs = userDirs(this.config.dataDir, principal.tenantId, principal.userId);
       const now = Date.now();
@@ -140,13 +149,23 @@ export class SessionManager {
         updatedAt: now,
         lastActivityAt: now,
       };
-      await this.repository.insertSession(created);
+      // Counted and inserted in one transaction under a per-user lock: servers sharing the
+      // database cannot both see room for one more.
+      const open = await this.repository.insertSessionCapped(created, limits.concurrentSessions);
+      if (open !== undefined) {
+        throw new PlatformError(
+          'too_many_sessions',
+          `The ${principal.tier} tier allows ${limits.concurrentSessions} open session(s) per user; end one (DELETE /api/sessions/:id) first.`,
+          { details: { limit: limits.concurrentSessions, open } },
+        );
+      }
       return created;
     });
     const session = liveSession(record);
     this.live.set(record.id, session);
     await this.steps.locked(session, async () => {
       try {
+        await this.cluster?.claimNew(session);
         await this.cli.ensure(session);
         await this.steps.transition(session, 'active');
       } catch (error) {
@@ -338,6 +357,54 @@ export class SessionManager {
     await drainSessions([...this.live.values()], this.config, this.cli, this.steps);
   }
 
+  // ---- cluster ----------------------------------------------------------------------------
+
+  /**
+   * Cluster mode: this node just took the session's lease (token `fence`). Load it afresh from
+   * the database, record the token there (older owners' writes are refused from now on), and if
+   * its previous owner died with a process (state still active or running), mark it `paused`:
+   * the next chat resumes it from its transcript in the shared data directory.
+   */
+  async adopt(id: string, fence: number): Promise<void> {
+    const cached = this.live.get(id);
+    if (cached && (cached.client || cached.turn)) return;
+    this.live.delete(id);
+    const record = await this.repository.getSession(id);
+    if (!record) throw new PlatformError('not_found', `No session ${JSON.stringify(id)}.`);
+    if (!(await this.repository.claimSession(id, fence))) {
+      throw new PlatformError('lease_lost', 'Another node took this session over; retry.');
+    }
+    record.lastEventId = await this.log.lastStoredId(record);
+    const session = liveSession(record);
+    session.fence = fence;
+    if (!OPEN_STATES.includes(record.state)) return;
+    this.live.set(id, session);
+    if (record.state !== 'paused') {
+      await this.steps.update(session, { state: 'paused', lastEventId: record.lastEventId });
+    }
+  }
+
+  /** The session as this node holds it, if it does. */
+  loaded(id: string): LiveSession | undefined {
+    return this.live.get(id);
+  }
+
+  /** Drops a session this node no longer owns (no process, no turn) from memory. */
+  forget(id: string): void {
+    const session = this.live.get(id);
+    if (session && !session.client && !session.turn) this.live.delete(id);
+  }
+
+  /** The lease was lost (another node has the session): stop its process here, write nothing. */
+  async evict(id: string): Promise<void> {
+    const session = this.live.get(id);
+    if (!session) return;
+    this.live.delete(id);
+    session.closed = true;
+    session.turn?.abort.abort();
+    await this.cli.release(session);
+  }
+
   // ---- internals ------------------------------------------------------------------------
 
   private assertAccepting(): void {
@@ -354,8 +421,9 @@ export class SessionManager {
       // Events are written before the record's counter; the log is the truth.
       record.lastEventId = await this.log.lastStoredId(record);
       session = this.live.get(id) ?? liveSession(record);
-      // Ended sessions are read, not kept: memory holds open sessions only.
-      if (OPEN_STATES.includes(record.state)) this.live.set(id, session);
+      // Ended sessions are read, not kept: memory holds open sessions only. In cluster mode
+      // only sessions this node owns (`adopt`): another node's would go stale here.
+      if (OPEN_STATES.includes(record.state) && !this.cluster) this.live.set(id, session);
       else session.closed = true;
     }
     const r = session.record;
@@ -379,6 +447,7 @@ export class SessionManager {
   private async fail(session: LiveSession, error: unknown): Promise<void> {
     session.closed = true;
     await this.cli.release(session);
+    this.cluster?.released(session);
     const message = error instanceof Error ? error.message : String(error);
     await this.steps
       .update(session, { state: 'error', error: message.slice(0, 2000) })

@@ -18,6 +18,8 @@ export class SessionPurger {
       retentionMs: number;
       intervalMs: number;
       onError?: (error: unknown) => void;
+      /** Cluster mode: one node sweeps at a time (they share the data directory). */
+      exclusive?: (key: string, fn: () => Promise<number>) => Promise<number | undefined>;
     },
   ) {}
 
@@ -41,7 +43,11 @@ export class SessionPurger {
 
   /** Purge every session ended more than the retention ago; returns how many. One at a time. */
   sweep(now = Date.now()): Promise<number> {
-    this.running ??= this.purgeDue(now).finally(() => (this.running = undefined));
+    const exclusive = this.deps.exclusive;
+    const due = exclusive
+      ? () => exclusive('purge', () => this.purgeDue(now)).then((n) => n ?? 0)
+      : () => this.purgeDue(now);
+    this.running ??= due().finally(() => (this.running = undefined));
     return this.running;
   }
 

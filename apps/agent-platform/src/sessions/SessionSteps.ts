@@ -22,7 +22,7 @@ export class SessionSteps {
   async update(session: LiveSession, patch: Partial<SessionRecord>): Promise<void> {
     const updatedAt = Date.now();
     Object.assign(session.record, patch, { updatedAt });
-    await this.repository.updateSession(session.record.id, { ...patch, updatedAt });
+    await this.repository.updateSession(session.record.id, { ...patch, updatedAt }, session.fence);
   }
 
   async transition(session: LiveSession, to: SessionState, reason?: string): Promise<void> {

@@ -1,8 +1,10 @@
 import type { PlatformConfig } from '../config/PlatformConfig.js';
 import type { Metrics } from '../observability/Metrics.js';
-import type { MeteredUsage, ProxySession, Upstream } from '../proxy/ProxySession.js';
+import { randomUUID } from 'node:crypto';
+import type { BudgetGrant, MeteredUsage, ProxySession, Upstream } from '../proxy/ProxySession.js';
 import type { SessionRecord } from '../domain/records.js';
-import type { Repository } from '../store/Repository.js';
+import type { Repository, SpentUsd } from '../store/Repository.js';
+import { startOfMonthUtc } from '../tenancy/budget.js';
 import type { BudgetMonitor, BudgetOwner } from '../tenancy/BudgetMonitor.js';
 import type { LiveSession } from './LiveSession.js';
 
@@ -23,6 +25,8 @@ export class UsageLedger {
       session: LiveSession,
       payload: Record<string, unknown>,
     ) => Promise<void>,
+    /** Cluster mode: requests hold their budget in the database, seen by every server. */
+    private readonly holds = false,
   ) {}
 
   /** The proxy's view of one session's CLI process. */
@@ -32,6 +36,7 @@ export class UsageLedger {
       key,
       upstream,
       remainingUsd: () => this.remainingUsd(session),
+      ...(this.holds ? { reserve: (fit) => this.reserve(session, fit) } : {}),
       record: (usage) => this.record(session, usage),
       budgetExceeded: (message) => {
         const turn = session.turn;
@@ -57,10 +62,41 @@ export class UsageLedger {
     return Math.min(turnCap, ...checks.map((c) => c.limitUsd - c.usedUsd));
   }
 
+  /**
+   * What is left, and a hold on what this request may cost, in one transaction: concurrent
+   * requests of one user or tenant on any server each see the others' holds, so together they
+   * cannot pass the budget.
+   */
+  async reserve(session: LiveSession, fit: (remainingUsd: number) => number): Promise<BudgetGrant> {
+    const owner = ownerOf(session);
+    const now = Date.now();
+    const id = randomUUID();
+    const turnCap = this.config.tiers[owner.tier].maxBudgetUsd - (session.turn?.costUsd ?? 0);
+    const left = (spent: SpentUsd): number =>
+      Math.min(
+        turnCap,
+        this.config.tiers[owner.tier].monthlyBudgetUsd - spent.userUsd,
+        this.config.tenantMonthlyBudgetUsd - spent.tenantUsd,
+      );
+    const spent = await this.repository.holdBudget({
+      id,
+      tenantId: owner.tenantId,
+      userId: owner.userId,
+      since: startOfMonthUtc(now),
+      staleBefore: now - HOLD_STALE_MS,
+      amount: (seen) => fit(left(seen)),
+    });
+    return {
+      remainingUsd: left(spent),
+      release: () => this.repository.releaseBudgetHold(id),
+    };
+  }
+
   private async record(session: LiveSession, usage: MeteredUsage): Promise<void> {
     const r = session.record;
     const now = Date.now();
-    await this.repository.recordUsage({
+    const recorded = await this.repository.recordUsage({
+      requestId: usage.requestId,
       sessionId: r.id,
       tenantId: r.tenantId,
       userId: r.userId,
@@ -70,6 +106,8 @@ export class UsageLedger {
       numTurns: 1,
       createdAt: now,
     });
+    // Already recorded (the same model request reported twice): counted once.
+    if (!recorded) return;
     if (session.turn) session.turn.costUsd += usage.costUsd;
     this.metrics.inc(
       'platform_cost_usd_total',
@@ -98,6 +136,9 @@ export class UsageLedger {
       .catch(() => undefined);
   }
 }
+
+/** A hold older than this belongs to a request a crashed server never finished. */
+const HOLD_STALE_MS = 15 * 60_000;
 
 function ownerOf(session: LiveSession): BudgetOwner {
   const r = session.record;

@@ -9,8 +9,16 @@ import type {
   UsageSummary,
   WebhookDeliveryRecord,
 } from '../domain/records.js';
-import type { AuditFilter, Repository, SessionFilter, UsageFilter } from './Repository.js';
-import type { SqlDriver } from './SqlDriver.js';
+import type {
+  AuditFilter,
+  BudgetHold,
+  Repository,
+  SessionFilter,
+  SpentUsd,
+  UsageFilter,
+} from './Repository.js';
+import { PlatformError } from '../domain/PlatformError.js';
+import type { SqlDriver, SqlQueries } from './SqlDriver.js';
 
 const COLUMNS: Record<keyof SessionRecord, string> = {
   id: 'id',
@@ -56,6 +64,21 @@ function toSession(row: Record<string, unknown>): SessionRecord {
   };
 }
 
+async function insert(db: SqlQueries, s: SessionRecord): Promise<void> {
+  const keys = Object.keys(COLUMNS) as (keyof SessionRecord)[];
+  await db.run(
+    `INSERT INTO sessions (${keys.map((k) => COLUMNS[k]).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
+    keys.map((k) => s[k]),
+  );
+}
+
+function leaseLost(sessionId: string): PlatformError {
+  return new PlatformError(
+    'lease_lost',
+    `Session ${sessionId} is now run by another node; this node's write was refused. Retry the request.`,
+  );
+}
+
 /** The one `Repository`: plain SQL that runs on SQLite and PostgreSQL alike. */
 export class SqlRepository implements Repository {
   constructor(private readonly db: SqlDriver) {}
@@ -65,25 +88,48 @@ export class SqlRepository implements Repository {
   }
 
   async migrate(): Promise<void> {
-    for (const statement of this.db.schema) await this.db.run(statement);
+    // Servers starting together take turns: `CREATE … IF NOT EXISTS` races itself otherwise.
+    await this.db.exclusive('agentsdk-platform:migrate', async (tx) => {
+      for (const statement of this.db.schema) await tx.run(statement);
+    });
   }
 
   async insertSession(s: SessionRecord): Promise<void> {
-    const keys = Object.keys(COLUMNS) as (keyof SessionRecord)[];
-    await this.db.run(
-      `INSERT INTO sessions (${keys.map((k) => COLUMNS[k]).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
-      keys.map((k) => s[k]),
-    );
+    await insert(this.db, s);
   }
 
-  async updateSession(id: string, patch: SessionPatch): Promise<void> {
+  async insertSessionCapped(s: SessionRecord, maxOpen: number): Promise<number | undefined> {
+    return this.db.exclusive(`agentsdk-platform:user:${s.tenantId}/${s.userId}`, async (tx) => {
+      const rows = await tx.all(
+        `SELECT COUNT(*) AS n FROM sessions WHERE tenant_id = ? AND user_id = ? AND state IN ('creating', 'active', 'running', 'paused')`,
+        [s.tenantId, s.userId],
+      );
+      const open = num(rows[0]?.['n']);
+      if (open >= maxOpen) return open;
+      await insert(tx, s);
+      return undefined;
+    });
+  }
+
+  async updateSession(id: string, patch: SessionPatch, fence?: number): Promise<void> {
     const keys = (Object.keys(patch) as (keyof SessionPatch)[]).filter(
       (k) => patch[k] !== undefined,
     );
     if (keys.length === 0) return;
-    await this.db.run(
-      `UPDATE sessions SET ${keys.map((k) => `${COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`,
-      [...keys.map((k) => patch[k]), id],
+    const changed = await this.db.run(
+      `UPDATE sessions SET ${keys.map((k) => `${COLUMNS[k]} = ?`).join(', ')} WHERE id = ?${fence === undefined ? '' : ' AND fence = ?'}`,
+      [...keys.map((k) => patch[k]), id, ...(fence === undefined ? [] : [fence])],
+    );
+    if (fence !== undefined && changed === 0) throw leaseLost(id);
+  }
+
+  async claimSession(id: string, fence: number): Promise<boolean> {
+    return (
+      (await this.db.run('UPDATE sessions SET fence = ? WHERE id = ? AND fence < ?', [
+        fence,
+        id,
+        fence,
+      ])) > 0
     );
   }
 
@@ -115,11 +161,21 @@ export class SqlRepository implements Repository {
     return rows.map(toSession);
   }
 
-  async appendEvent(event: StoredEvent): Promise<void> {
-    await this.db.run(
-      'INSERT INTO session_events (session_id, id, created_at, payload) VALUES (?, ?, ?, ?)',
-      [event.sessionId, event.id, event.createdAt, JSON.stringify(event.payload)],
+  async appendEvent(event: StoredEvent, fence?: number): Promise<void> {
+    const values = [event.sessionId, event.id, event.createdAt, JSON.stringify(event.payload)];
+    if (fence === undefined) {
+      await this.db.run(
+        'INSERT INTO session_events (session_id, id, created_at, payload) VALUES (?, ?, ?, ?)',
+        values,
+      );
+      return;
+    }
+    const changed = await this.db.run(
+      `INSERT INTO session_events (session_id, id, created_at, payload)
+       SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ? AND fence = ?)`,
+      [...values, event.sessionId, fence],
     );
+    if (changed === 0) throw leaseLost(event.sessionId);
   }
 
   async listEvents(sessionId: string, afterId: number, limit = 1000): Promise<StoredEvent[]> {
@@ -135,10 +191,11 @@ export class SqlRepository implements Repository {
     }));
   }
 
-  async recordUsage(u: UsageRecord): Promise<void> {
-    await this.db.run(
-      `INSERT INTO usage_records (session_id, tenant_id, user_id, cost_usd, input_tokens, output_tokens, num_turns, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  async recordUsage(u: UsageRecord): Promise<boolean> {
+    const keyed = this.db.kind === 'postgres';
+    const changed = await this.db.run(
+      `INSERT INTO usage_records (session_id, tenant_id, user_id, cost_usd, input_tokens, output_tokens, num_turns, created_at${keyed ? ', request_id' : ''})
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?${keyed ? ', ?) ON CONFLICT (session_id, request_id) DO NOTHING' : ')'}`,
       [
         u.sessionId,
         u.tenantId,
@@ -148,8 +205,48 @@ export class SqlRepository implements Repository {
         u.outputTokens,
         u.numTurns,
         u.createdAt,
+        ...(keyed ? [u.requestId ?? null] : []),
       ],
     );
+    return changed > 0;
+  }
+
+  async holdBudget(hold: BudgetHold): Promise<SpentUsd> {
+    return this.db.exclusive(`agentsdk-platform:budget:${hold.tenantId}`, async (tx) => {
+      const sum = async (sql: string, params: unknown[]): Promise<number> =>
+        num((await tx.all(sql, params))[0]?.['usd']);
+      const userUsd =
+        (await sum(
+          'SELECT COALESCE(SUM(cost_usd), 0) AS usd FROM usage_records WHERE tenant_id = ? AND user_id = ? AND created_at >= ?',
+          [hold.tenantId, hold.userId, hold.since],
+        )) +
+        (await sum(
+          'SELECT COALESCE(SUM(amount_usd), 0) AS usd FROM budget_holds WHERE tenant_id = ? AND user_id = ? AND created_at >= ?',
+          [hold.tenantId, hold.userId, hold.staleBefore],
+        ));
+      const tenantUsd =
+        (await sum(
+          'SELECT COALESCE(SUM(cost_usd), 0) AS usd FROM usage_records WHERE tenant_id = ? AND created_at >= ?',
+          [hold.tenantId, hold.since],
+        )) +
+        (await sum(
+          'SELECT COALESCE(SUM(amount_usd), 0) AS usd FROM budget_holds WHERE tenant_id = ? AND created_at >= ?',
+          [hold.tenantId, hold.staleBefore],
+        ));
+      const spent = { userUsd, tenantUsd };
+      const amount = hold.amount(spent);
+      if (amount > 0) {
+        await tx.run(
+          'INSERT INTO budget_holds (id, tenant_id, user_id, amount_usd, created_at) VALUES (?, ?, ?, ?, ?)',
+          [hold.id, hold.tenantId, hold.userId, amount, Date.now()],
+        );
+      }
+      return spent;
+    });
+  }
+
+  async releaseBudgetHold(id: string): Promise<void> {
+    await this.db.run('DELETE FROM budget_holds WHERE id = ?', [id]);
   }
 
   async usageSummary(filter: UsageFilter): Promise<UsageSummary> {

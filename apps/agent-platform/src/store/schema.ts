@@ -1,5 +1,28 @@
 /** The tables, per dialect (types differ; names and columns do not). */
 export function schemaFor(kind: 'sqlite' | 'postgres'): string[] {
+  return kind === 'postgres' ? [...base(kind), ...CLUSTER] : base(kind);
+}
+
+/**
+ * PostgreSQL only (it is the cluster's database): the fencing token of a session's current
+ * owner, usage keyed by model request so a record is never counted twice, and the budget held
+ * by model requests in flight.
+ */
+const CLUSTER = [
+  `ALTER TABLE sessions ADD COLUMN IF NOT EXISTS fence BIGINT NOT NULL DEFAULT 0`,
+  `ALTER TABLE usage_records ADD COLUMN IF NOT EXISTS request_id TEXT`,
+  `CREATE UNIQUE INDEX IF NOT EXISTS usage_request ON usage_records (session_id, request_id)`,
+  `CREATE TABLE IF NOT EXISTS budget_holds (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    amount_usd DOUBLE PRECISION NOT NULL,
+    created_at BIGINT NOT NULL
+  )`,
+  `CREATE INDEX IF NOT EXISTS budget_holds_tenant ON budget_holds (tenant_id, created_at)`,
+];
+
+function base(kind: 'sqlite' | 'postgres'): string[] {
   const real = kind === 'sqlite' ? 'REAL' : 'DOUBLE PRECISION';
   const int = kind === 'sqlite' ? 'INTEGER' : 'BIGINT';
   return [

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { SqlDriver } from './SqlDriver.js';
+import type { SqlDriver, SqlQueries } from './SqlDriver.js';
 import { schemaFor } from './schema.js';
 
 /** better-sqlite3 in WAL mode; synchronous underneath, `SqlDriver`'s promises on top. */
@@ -20,14 +20,24 @@ export function sqliteDriver(file: string): SqlDriver {
     }
     return statement;
   };
-  return {
-    kind: 'sqlite',
-    schema: schemaFor('sqlite'),
+  const queries: SqlQueries = {
     async run(sql, params = []) {
-      prepare(sql).run(...params);
+      return prepare(sql).run(...params).changes;
     },
     async all(sql, params = []) {
       return prepare(sql).all(...params) as Record<string, unknown>[];
+    },
+  };
+  // One process owns the file: serialising this process's callers is the whole lock.
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    kind: 'sqlite',
+    schema: schemaFor('sqlite'),
+    ...queries,
+    exclusive(_key, fn) {
+      const run = queue.then(() => fn(queries));
+      queue = run.catch(() => undefined);
+      return run;
     },
     async close() {
       if (db.open) db.close();

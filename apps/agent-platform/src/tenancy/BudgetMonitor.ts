@@ -26,6 +26,8 @@ export class BudgetMonitor {
     private readonly limits: { tiers: TierTable; tenantMonthlyBudgetUsd: number },
     private readonly webhooks: Pick<WebhookDispatcher, 'emit'>,
     private readonly now: () => number = Date.now,
+    /** Cluster mode: true for the first node per key, so a report goes out once per cluster. */
+    private readonly claimOnce?: (key: string) => Promise<boolean>,
   ) {}
 
   /** This month's spend against each limit (user first, then tenant). */
@@ -107,7 +109,7 @@ export class BudgetMonitor {
     // Once per limit and month: concurrent turns crossing together, or refusals after it.
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    this.webhooks.emit('budget.exceeded', {
+    const payload = {
       tenant_id: owner.tenantId,
       user_id: owner.userId,
       tier: owner.tier,
@@ -117,6 +119,10 @@ export class BudgetMonitor {
       month,
       used_usd: check.usedUsd,
       limit_usd: check.limitUsd,
-    });
+    };
+    const send = (): void => void this.webhooks.emit('budget.exceeded', payload);
+    if (!this.claimOnce) return send();
+    // Per-turn stops are per session already; monthly limits once per cluster.
+    void this.claimOnce(`budget:${month}:${key}`).then((first) => first && send(), send);
   }
 }

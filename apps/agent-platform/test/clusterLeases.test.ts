@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SessionLeases } from '../src/cluster/SessionLeases.js';
+import { RedisRateLimiter } from '../src/limits/RedisRateLimiter.js';
+import { redisUrl } from './clusterHelpers.js';
+
+/** Resolves once `test()` holds, checking every 20 ms. */
+async function until(test: () => Promise<boolean> | boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await test())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for a condition');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe.skipIf(!redisUrl)('Redis primitives of cluster mode', () => {
+  let redis: Redis;
+  const prefix = `test-${randomUUID().slice(0, 8)}:`;
+  const made: SessionLeases[] = [];
+  const leases = (node: string, ttlMs: number, lost: string[] = []) => {
+    const l = new SessionLeases(redis, prefix, node, ttlMs, (id) => lost.push(id));
+    made.push(l);
+    return l;
+  };
+  beforeAll(() => {
+    redis = new Redis(redisUrl!);
+  });
+  afterAll(async () => {
+    for (const l of made) l.stop();
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  it('one holder at a time; tokens only grow; release drops only its own lease', async () => {
+    const a = leases('A', 60_000);
+    const b = leases('B', 60_000);
+    const id = randomUUID();
+    const first = await a.acquire(id);
+    expect(first).toBe(1);
+    expect(await b.acquire(id)).toBeUndefined();
+    expect(await b.holder(id)).toEqual({ nodeId: 'A', token: 1 });
+    await b.release(id); // B holds nothing: A's lease stays
+    expect(await a.holder(id)).toEqual({ nodeId: 'A', token: 1 });
+    await a.release(id);
+    expect(await a.holder(id)).toBeUndefined();
+    expect(await b.acquire(id)).toBe(2);
+  });
+
+  it('renews while held; a lapsed lease is taken back if nobody took it, lost if somebody did', async () => {
+    const lostA: string[] = [];
+    const a = leases('A', 300, lostA);
+    const kept = randomUUID();
+    const taken = randomUUID();
+    await a.acquire(kept);
+    await a.acquire(taken);
+    // Renewed every 100 ms: alive well past its 300 ms TTL.
+    const since = Date.now();
+    await until(() => Date.now() - since > 900);
+    expect(await a.holder(kept)).toEqual({ nodeId: 'A', token: 1 });
+    // A stall past the TTL, in one step: both leases lapse, and node B takes `taken` (what
+    // `acquire` does: a new token from the counter) before A's next renewal.
+    await redis
+      .multi()
+      .del(`${prefix}lease:${kept}`, `${prefix}lease:${taken}`)
+      .incr(`${prefix}fence:${taken}`)
+      .set(`${prefix}lease:${taken}`, 'B 2', 'PX', 60_000)
+      .exec();
+    await until(() => lostA.includes(taken));
+    expect(lostA).toEqual([taken]);
+    expect(a.heldToken(taken)).toBeUndefined();
+    expect(await a.holder(kept)).toEqual({ nodeId: 'A', token: 1 });
+    expect(await a.holder(taken)).toEqual({ nodeId: 'B', token: 2 });
+  });
+
+  it('rate limits: one token bucket for every node', async () => {
+    const nodeA = new RedisRateLimiter(redis, prefix);
+    const nodeB = new RedisRateLimiter(redis, prefix);
+    const limit = { perMinute: 60, burst: 3 };
+    const now = Date.now();
+    const decisions = await Promise.all(
+      [nodeA, nodeB, nodeA, nodeB, nodeA].map((l) => l.take('user:acme/ada', limit, now)),
+    );
+    expect(decisions.filter((d) => d.allowed)).toHaveLength(3);
+    const refused = decisions.find((d) => !d.allowed);
+    expect(refused).toEqual({ allowed: false, retryAfterMs: 1000 });
+    expect(await nodeB.take('user:acme/ada', limit, now + 1000)).toEqual({ allowed: true });
+  });
+});
