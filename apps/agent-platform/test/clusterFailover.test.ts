@@ -1,4 +1,4 @@
-import { createModelServer, type ModelServer } from '@agentsdk/testing';
+import { offlineEnvironment, type ModelServer, type OfflineEnvironment } from '@agentsdk/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../src/auth/tokens.js';
@@ -8,23 +8,25 @@ import { api, liveChildren, realCli, realCliEnv, SECRET } from './helpers.js';
 describe.skipIf(clusterMissing)('a node SIGKILLed mid-turn (real CLI, scripted model)', () => {
   let cluster: TestCluster;
   let model: ModelServer;
+  let offline: OfflineEnvironment;
   beforeAll(async () => {
-    model = await createModelServer({
+    offline = await offlineEnvironment({
       script: [
         { content: [{ type: 'text', text: 'Remembered: 7.' }] },
         { content: [{ type: 'text', text: 'A turn the crash cuts short.' }], stall_after_chars: 5 },
         { content: [{ type: 'text', text: 'The number was 7.' }] },
       ],
     });
+    model = offline.server;
     cluster = await startCluster(2, {
-      ...(realCliEnv(model) as Record<string, string>),
+      ...(realCliEnv(offline) as Record<string, string>),
       CLAUDE_CLI_PATH: realCli.path,
       PLATFORM_CLI_ENV: '{}',
     });
   });
   afterAll(async () => {
     await cluster?.close();
-    await model?.close();
+    await offline?.close();
     expect(liveChildren(), 'no node or CLI outlives the test').toEqual([]);
   });
 
