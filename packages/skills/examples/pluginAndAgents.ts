@@ -1,7 +1,6 @@
+// #region plugin-and-agents
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-
-// #region plugin-and-agents
 import { join } from 'node:path';
 import {
   createPlugin,
