@@ -40,7 +40,14 @@ export type {
 export { InMemorySessionStore } from './sessions/store/InMemorySessionStore.js';
 export { FileSessionStore } from './sessions/store/FileSessionStore.js';
 export { importSessionToStore } from './sessions/store/importSessionToStore.js';
+export {
+  foldSessionSummary,
+  type SessionSummaryData,
+  type SessionSummaryEntry,
+} from './sessions/store/sessionSummary.js';
+export type { SessionSourceOptions } from './sessions/store/storeSessions.js';
 export { SessionStoreError } from './errors/SessionStoreError.js';
+export { SessionStoreUnsupportedError } from './errors/SessionStoreUnsupportedError.js';
 export { ResultError } from './errors/ResultError.js';
 
 export type {

@@ -14,7 +14,8 @@ export type AgentSDKErrorCode =
   | 'INVALID_ARGUMENT'
   | 'SESSION_NOT_FOUND'
   | 'TRANSCRIPT_ERROR'
-  | 'SESSION_STORE_ERROR';
+  | 'SESSION_STORE_ERROR'
+  | 'SESSION_STORE_UNSUPPORTED';
 
 /**
  * Base class of all agentsdk errors. `AgentSDKError.is(x)` works across duplicated installs

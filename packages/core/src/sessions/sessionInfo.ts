@@ -1,14 +1,22 @@
 import { open, readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
-import { findSessionFile, projectDirs, type SessionLocationOptions } from './sessionPaths.js';
+import { findSessionFile, projectDirs } from './sessionPaths.js';
+import { foldSessionSummary } from './store/sessionSummary.js';
+import type { SessionStoreEntry } from './store/SessionStore.js';
+import {
+  listStoreSessions,
+  storeSessionInfo,
+  summaryToInfo,
+  type SessionSourceOptions,
+} from './store/storeSessions.js';
 import type { SDKSessionInfo } from './types.js';
 
-export interface ListSessionsOptions extends SessionLocationOptions {
+export interface ListSessionsOptions extends SessionSourceOptions {
   /** Newest first; at most this many. */
   limit?: number;
   offset?: number;
-  /** Include archived sessions (default false). */
+  /** Include archived sessions (default false; a store has no archive mark). */
   includeArchived?: boolean;
 }
 
@@ -16,7 +24,10 @@ export interface ListSessionsOptions extends SessionLocationOptions {
 const HEAD_BYTES = 64 * 1024;
 const TAIL_BYTES = 64 * 1024;
 
-/** Sessions where the CLI keeps them, newest first, read from each file's head and tail only. */
+/**
+ * Sessions where the CLI keeps them, newest first, read from each file's head and tail only; or,
+ * with `sessionStore`, from the store's summaries (one call) or, without them, its transcripts.
+ */
 export async function listSessions(options: ListSessionsOptions = {}): Promise<SDKSessionInfo[]> {
   const { limit, offset = 0 } = options;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
@@ -24,6 +35,11 @@ export async function listSessions(options: ListSessionsOptions = {}): Promise<S
   }
   if (!Number.isInteger(offset) || offset < 0) {
     throw new InvalidArgumentError('listSessions', 'offset', 'must be an integer ≥ 0');
+  }
+  if (options.sessionStore) {
+    const sessions = await listStoreSessions(options.sessionStore, options);
+    sessions.sort((a, b) => b.lastModified - a.lastModified);
+    return sessions.slice(offset, limit === undefined ? undefined : offset + limit);
   }
   const files: Array<{ file: string; mtime: number; size: number }> = [];
   for (const dir of await projectDirs(options)) {
@@ -60,8 +76,9 @@ export async function listSessions(options: ListSessionsOptions = {}): Promise<S
 /** One session's metadata; `SessionNotFoundError` for an unknown id. */
 export async function getSessionInfo(
   sessionId: string,
-  options: SessionLocationOptions = {},
+  options: SessionSourceOptions = {},
 ): Promise<SDKSessionInfo> {
+  if (options.sessionStore) return storeSessionInfo(options.sessionStore, sessionId, options);
   const { file } = await findSessionFile('getSessionInfo', sessionId, options);
   const s = await stat(file);
   const info = await describe(file, s.mtimeMs, s.size);
@@ -75,38 +92,16 @@ async function describe(
 ): Promise<SDKSessionInfo | undefined> {
   const sessionId = basename(file, '.jsonl');
   const { head, tail } = await headAndTail(file, fileSize);
-  const info: SDKSessionInfo = { sessionId, summary: '', lastModified, fileSize, file };
-  let summary: string | undefined;
-  // Later entries win: titles and tags are appended again when changed.
-  for (const entry of [...entries(head), ...entries(tail)]) {
-    switch (entry.type) {
-      case 'custom-title':
-        if (typeof entry.customTitle === 'string') info.customTitle = entry.customTitle;
-        break;
-      case 'tag':
-        if (typeof entry.tag === 'string') {
-          if (entry.tag === '') delete info.tag;
-          else info.tag = entry.tag;
-        }
-        break;
-      case 'summary':
-        if (typeof entry.summary === 'string') summary = entry.summary;
-        break;
-      case 'user':
-        if (info.firstPrompt === undefined && entry.isSidechain !== true) {
-          const text = promptText(entry.message);
-          if (text) info.firstPrompt = text;
-        }
-        break;
-    }
-    if (info.cwd === undefined && typeof entry.cwd === 'string') info.cwd = entry.cwd;
-    if (typeof entry.gitBranch === 'string') info.gitBranch = entry.gitBranch;
-    if (info.createdAt === undefined && typeof entry.timestamp === 'string') {
-      const t = Date.parse(entry.timestamp);
-      if (!Number.isNaN(t)) info.createdAt = t;
-    }
-  }
-  info.summary = info.customTitle ?? summary ?? info.firstPrompt ?? '';
+  // The same fold a store keeps: what comes first from the head, what changes from the tail.
+  const summary = foldSessionSummary(
+    undefined,
+    { projectKey: basename(dirname(file)), sessionId },
+    [...entries(head), ...entries(tail)] as SessionStoreEntry[],
+    { mtime: lastModified },
+  );
+  const info = summaryToInfo(summary, true);
+  if (!info) return undefined;
+  Object.assign(info, { fileSize, file });
   const archived = await readArchived(file);
   if (archived !== undefined) info.archived = archived;
   return info;
@@ -138,16 +133,6 @@ function* entries(chunk: string): Generator<Record<string, unknown>> {
       // cut at the edge of the chunk
     }
   }
-}
-
-function promptText(message: unknown): string | undefined {
-  const content = (message as { content?: unknown } | undefined)?.content;
-  if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return undefined;
-  for (const block of content as Array<{ type?: unknown; text?: unknown }>) {
-    if (block.type === 'text' && typeof block.text === 'string') return block.text;
-  }
-  return undefined;
 }
 
 /** `<project>/<session>/archived.json`, where the official SDK records archiving. */

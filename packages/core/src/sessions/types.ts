@@ -1,11 +1,15 @@
 /** One session as `listSessions()` and `getSessionInfo()` describe it. */
 export interface SDKSessionInfo {
   sessionId: string;
-  /** The custom title, else the CLI's summary, else the first prompt. */
+  /**
+   * The custom title, else the CLI's generated title, else the last prompt, else the CLI's
+   * summary, else the first prompt.
+   */
   summary: string;
-  /** ms since the epoch (the transcript's mtime). */
+  /** ms since the epoch: the transcript's mtime, or the store's write time. */
   lastModified: number;
-  fileSize: number;
+  /** Bytes of the transcript file; absent when read from a `sessionStore`. */
+  fileSize?: number;
   customTitle?: string;
   firstPrompt?: string;
   gitBranch?: string;
@@ -14,8 +18,8 @@ export interface SDKSessionInfo {
   /** ms since the epoch, from the first timestamped entry. */
   createdAt?: number;
   archived?: boolean;
-  /** The transcript file. */
-  file: string;
+  /** The transcript file; absent when read from a `sessionStore`. */
+  file?: string;
 }
 
 /** One message of a session's conversation, as stored by the CLI. */

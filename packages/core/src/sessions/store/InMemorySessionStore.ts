@@ -1,10 +1,13 @@
 import type { SessionKey, SessionStore, SessionStoreEntry } from './SessionStore.js';
+import { foldSessionSummary, type SessionSummaryEntry } from './sessionSummary.js';
 import { keyString } from './storeKeys.js';
 
 interface Transcript {
   entries: SessionStoreEntry[];
   uuids: Set<string>;
   mtime: number;
+  /** Main transcripts only. */
+  summary?: SessionSummaryEntry;
 }
 
 /**
@@ -22,17 +25,25 @@ export class InMemorySessionStore implements SessionStore {
       transcript = { entries: [], uuids: new Set(), mtime: 0 };
       this.transcripts.set(id, transcript);
     }
+    const added: SessionStoreEntry[] = [];
     for (const entry of entries) {
       if (typeof entry.uuid === 'string') {
         if (transcript.uuids.has(entry.uuid)) continue;
         transcript.uuids.add(entry.uuid);
       }
       // A copy, so the caller's later changes cannot reach what was stored.
-      transcript.entries.push(structuredClone(entry));
+      added.push(structuredClone(entry));
     }
+    transcript.entries.push(...added);
     // Strictly increasing, so two appends in one millisecond still order the sessions.
     this.lastMtime = Math.max(Date.now(), this.lastMtime + 1);
     transcript.mtime = this.lastMtime;
+    // Synchronous from here on: no other append can interleave with this fold.
+    if (key.subpath === undefined) {
+      transcript.summary = foldSessionSummary(transcript.summary, key, added, {
+        mtime: transcript.mtime,
+      });
+    }
   }
 
   async load(key: SessionKey): Promise<SessionStoreEntry[] | null> {
@@ -49,6 +60,17 @@ export class InMemorySessionStore implements SessionStore {
       if (!rest.includes('/')) sessions.push({ sessionId: rest, mtime: transcript.mtime });
     }
     return sessions;
+  }
+
+  async listSessionSummaries(projectKey: string): Promise<SessionSummaryEntry[]> {
+    const prefix = `${projectKey}/`;
+    const summaries: SessionSummaryEntry[] = [];
+    for (const [id, transcript] of this.transcripts) {
+      if (id.startsWith(prefix) && transcript.summary) {
+        summaries.push(structuredClone(transcript.summary));
+      }
+    }
+    return summaries;
   }
 
   async listSubkeys(key: { projectKey: string; sessionId: string }): Promise<string[]> {

@@ -1,3 +1,5 @@
+import type { SessionSummaryEntry } from './sessionSummary.js';
+
 /**
  * Where one transcript lives in a store. `projectKey` is the CLI's folder name for the project
  * (`projectSlug(cwd)`), `sessionId` the session, and `subpath` names a transcript inside the
@@ -36,6 +38,12 @@ export interface SessionStore {
   load(key: SessionKey): Promise<SessionStoreEntry[] | null>;
   /** The sessions of a project, with their last change (ms since the epoch), in any order. */
   listSessions?(projectKey: string): Promise<{ sessionId: string; mtime: number }[]>;
+  /**
+   * Every session's summary in a project, in one call: what `listSessions({ sessionStore })`
+   * reads instead of loading each transcript. Keep them with `foldSessionSummary()` inside
+   * `append()` (main transcripts only), serialised per session, and drop them in `delete()`.
+   */
+  listSessionSummaries?(projectKey: string): Promise<SessionSummaryEntry[]>;
   /** The `subpath`s stored under a session (subagent transcripts); needed to restore them. */
   listSubkeys?(key: { projectKey: string; sessionId: string }): Promise<string[]>;
   /** Remove a transcript; without `subpath`, the session and everything under it. */

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,41 @@ describe.each([
     expect(await store.load({ ...main, sessionId: 's2' })).toEqual([line('b')]);
   });
 
+  it('keeps a summary per session inside append(), stamped with the listSessions() mtime', async () => {
+    const store = await make();
+    await store.append(main, [line('a', 'first'), { type: 'custom-title', customTitle: 'T1' }]);
+    await store.append(main, [line('a', 'again'), { type: 'custom-title', customTitle: 'T2' }]);
+    await store.append({ ...main, subpath: 'subagents/agent-x' }, [line('s', 'sub')]);
+    await store.append({ ...main, sessionId: 's2' }, [line('b', 'other')]);
+    const summaries = await store.listSessionSummaries!(main.projectKey);
+    const listed = await store.listSessions!(main.projectKey);
+    expect(summaries.map((s) => s.sessionId).sort()).toEqual(['s1', 's2']);
+    for (const summary of summaries) {
+      expect(summary.mtime).toBe(listed.find((s) => s.sessionId === summary.sessionId)?.mtime);
+    }
+    // The duplicate uuid was not stored, so it did not change the first prompt either.
+    expect(summaries.find((s) => s.sessionId === 's1')?.data).toEqual({
+      firstPrompt: 'first',
+      customTitle: 'T2',
+    });
+    await store.delete!(main);
+    expect((await store.listSessionSummaries!(main.projectKey)).map((s) => s.sessionId)).toEqual([
+      's2',
+    ]);
+    expect(await store.listSessionSummaries!('-nothing-here')).toEqual([]);
+  });
+
+  it('folds overlapping appends of one session without losing either', async () => {
+    const store = await make();
+    await Promise.all([
+      store.append(main, [{ type: 'custom-title', customTitle: 'T' }]),
+      store.append(main, [{ type: 'tag', tag: 'red' }]),
+      store.append(main, [{ type: 'ai-title', aiTitle: 'A' }]),
+    ]);
+    const [summary] = await store.listSessionSummaries!(main.projectKey);
+    expect(summary?.data).toEqual({ customTitle: 'T', tag: 'red', aiTitle: 'A' });
+  });
+
   it('stores a copy: changing an entry after append changes nothing stored', async () => {
     const store = await make();
     const entry = line('a');
@@ -111,6 +146,17 @@ describe('FileSessionStore', () => {
     const error = await store.load(main).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TranscriptError);
     expect((error as TranscriptError).line).toBe(2);
+  });
+
+  it('builds the summary of a transcript written before summaries were kept from the whole file', async () => {
+    const root = await tempRoot();
+    await mkdir(join(root, '-work-app'), { recursive: true });
+    await writeFile(join(root, '-work-app', 's1.jsonl'), `${JSON.stringify(line('a', 'early'))}\n`);
+    const store = new FileSessionStore(root);
+    await store.append(main, [{ type: 'tag', tag: 'late' }]);
+    const [summary] = await store.listSessionSummaries!(main.projectKey);
+    expect(summary?.data).toEqual({ firstPrompt: 'early', tag: 'late' });
+    expect(await store.listSubkeys!(main)).toEqual([]);
   });
 
   it('needs a root folder', () => {
