@@ -164,7 +164,10 @@ export class ClusterSessions implements SessionService {
    */
   async sweepOrphans(now = Date.now()): Promise<number> {
     const { leases, once } = this.cluster;
-    const swept = await once.exclusive('orphans', 60_000, async () => {
+    // The lock outlives a sweep but not by much: a node killed mid-sweep held it for a minute
+    // before, and no other node swept in that time (seen in CI).
+    const lockMs = Math.max(2 * leases.ttlMs, 5_000);
+    const swept = await once.exclusive('orphans', lockMs, async () => {
       let count = 0;
       const stale = await this.repository.listSessions({
         states: ['creating', 'active', 'running'],
