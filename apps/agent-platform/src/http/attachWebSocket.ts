@@ -36,6 +36,8 @@ function reject(socket: Duplex, error: PlatformError): void {
   );
 }
 
+const OUTCOME_WAIT_MS = 5_000;
+
 const frame = (event: StoredEvent): string =>
   JSON.stringify({
     id: event.id,
@@ -156,6 +158,23 @@ function serve(
   const send = (text: string): void => {
     if (!closed) ws.send(text);
   };
+  // The turn's outcome goes after its events: in a cluster they come over Redis from the node
+  // that ran the turn and may trail the forwarded answer. Bounded, so a lost event cannot hold it.
+  let delivered = afterId;
+  const waiting: Array<{ id: number; done: () => void }> = [];
+  const eventsUpTo = (id: number): Promise<void> =>
+    new Promise((resolve) => {
+      if (delivered >= id) return resolve();
+      const timer = setTimeout(resolve, OUTCOME_WAIT_MS);
+      waiting.push({ id, done: () => (clearTimeout(timer), resolve()) });
+    });
+  const deliver = (event: StoredEvent): void => {
+    send(frame(event));
+    delivered = Math.max(delivered, event.id);
+    for (let i = waiting.length - 1; i >= 0; i--) {
+      if ((waiting[i] as { id: number }).id <= delivered) waiting.splice(i, 1)[0]?.done();
+    }
+  };
   ws.on('message', (data) => {
     // The expiry timer may not have fired yet in this tick: no turn starts on an expired token.
     if (closed) return;
@@ -177,6 +196,7 @@ function serve(
         await assertWithinRate(deps.limits, principal);
         if (closed) return;
         const outcome = await deps.sessions.chat(principal, sessionId, parsed.message);
+        await eventsUpTo(outcome.lastEventId);
         send(JSON.stringify({ kind: 'turn_outcome', ...outcome }));
       } catch (error) {
         send(
@@ -188,7 +208,7 @@ function serve(
     })();
   });
   void deps.sessions
-    .subscribe(principal, sessionId, afterId, (event) => send(frame(event)))
+    .subscribe(principal, sessionId, afterId, deliver)
     .then((off) => {
       if (closed) off();
       else unsubscribe = off;
