@@ -72,11 +72,9 @@ describe.skipIf(clusterMissing)('three nodes on one PostgreSQL and one Redis', (
     expect(paused.body.state).toBe('paused');
     expect(await processesOn(a)).toBe(0);
     // A lets the lease go just after its answer is out.
-    const deadline = Date.now() + 10_000;
-    while ((await cluster.redis.get(`${cluster.prefix}lease:${id}`)) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(await cluster.redis.get(`${cluster.prefix}lease:${id}`)).toBeNull();
+    await expect
+      .poll(() => cluster.redis.get(`${cluster.prefix}lease:${id}`), { timeout: 10_000 })
+      .toBeNull();
     const ended = await api(b.url, token, 'DELETE', `/api/sessions/${id}`);
     expect(ended.body.state).toBe('completed');
     expect((await api(a.url, token, 'GET', `/api/sessions/${id}`)).body.state).toBe('completed');
@@ -133,14 +131,14 @@ describe.skipIf(clusterMissing)('three nodes on one PostgreSQL and one Redis', (
     await b.exited;
     // Paused by the sweep, and its lease let go again right after (nothing runs it now).
     const key = `${cluster.prefix}lease:${session!.id}`;
-    const deadline = Date.now() + 20_000;
-    let state = 'active';
-    let lease: string | null = 'B';
-    while ((state !== 'paused' || lease !== null) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-      state = (await api(c.url, token, 'GET', `/api/sessions/${session!.id}`)).body.state as string;
-      lease = await cluster.redis.get(key);
-    }
-    expect({ state, lease }).toEqual({ state: 'paused', lease: null });
+    await expect
+      .poll(
+        async () => ({
+          state: (await api(c.url, token, 'GET', `/api/sessions/${session!.id}`)).body.state,
+          lease: await cluster.redis.get(key),
+        }),
+        { timeout: 20_000 },
+      )
+      .toEqual({ state: 'paused', lease: null });
   });
 });
