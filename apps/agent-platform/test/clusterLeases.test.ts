@@ -5,15 +5,6 @@ import { SessionLeases } from '../src/cluster/SessionLeases.js';
 import { RedisRateLimiter } from '../src/limits/RedisRateLimiter.js';
 import { redisUrl } from './clusterHelpers.js';
 
-/** Resolves once `test()` holds, checking every 20 ms. */
-async function until(test: () => Promise<boolean> | boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await test())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for a condition');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe.skipIf(!redisUrl)('Redis primitives of cluster mode', () => {
   let redis: Redis;
   const prefix = `test-${randomUUID().slice(0, 8)}:`;
@@ -57,7 +48,7 @@ describe.skipIf(!redisUrl)('Redis primitives of cluster mode', () => {
     await a.acquire(taken);
     // Renewed every 100 ms: alive well past its 300 ms TTL.
     const since = Date.now();
-    await until(() => Date.now() - since > 900);
+    await expect.poll(() => Date.now() - since > 900, { timeout: 5000 }).toBe(true);
     expect(await a.holder(kept)).toEqual({ nodeId: 'A', token: 1 });
     // A stall past the TTL, in one step: both leases lapse, and node B takes `taken` (what
     // `acquire` does: a new token from the counter) before A's next renewal.
@@ -67,7 +58,7 @@ describe.skipIf(!redisUrl)('Redis primitives of cluster mode', () => {
       .incr(`${prefix}fence:${taken}`)
       .set(`${prefix}lease:${taken}`, 'B 2', 'PX', 60_000)
       .exec();
-    await until(() => lostA.includes(taken));
+    await expect.poll(() => lostA.includes(taken), { timeout: 5000 }).toBe(true);
     expect(lostA).toEqual([taken]);
     expect(a.heldToken(taken)).toBeUndefined();
     expect(await a.holder(kept)).toEqual({ nodeId: 'A', token: 1 });

@@ -61,15 +61,6 @@ function watchdogOf(server: ChildProcess): number {
   return Number.parseInt(line.trim(), 10);
 }
 
-/** Resolves once `test()` holds, checking every 20 ms; rejects after `timeoutMs`. */
-async function until(test: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for a condition');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('crash safety', () => {
   it('no sandboxed CLI outlives a SIGKILLed server, at once and without a watchdog; the session resumes', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'agent-platform-crash-'));
@@ -106,7 +97,7 @@ describe('crash safety', () => {
     await first.exited;
     expect(await inFlight).toBeInstanceOf(Error); // the connection died with the server
     // The kernel ends the sandbox's PID namespace with the server: nothing is left to reap.
-    await until(() => !sandbox.some(isAlive));
+    await expect.poll(() => !sandbox.some(isAlive), { timeout: 15000 }).toBe(true);
 
     const second = await startServer(dataDir, offline);
     const after = await api(second.url, token, 'GET', `/api/sessions/${session.id}`);
@@ -173,8 +164,8 @@ describe('crash safety', () => {
     second.child.kill('SIGKILL');
     await second.exited;
     expect(await stalled).toBeInstanceOf(Error);
-    await until(() => !clis.some(isAlive));
-    await until(() => findOwned(marker).length === 0);
+    await expect.poll(() => !clis.some(isAlive), { timeout: 15000 }).toBe(true);
+    await expect.poll(() => findOwned(marker).length === 0, { timeout: 15000 }).toBe(true);
   });
 
   it('refuses to start on a data directory a live process holds', async () => {
