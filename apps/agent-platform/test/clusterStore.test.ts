@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionRecord } from '../src/domain/records.js';
 import type { Repository } from '../src/store/Repository.js';
 import { createRepository } from '../src/store/createRepository.js';
@@ -126,5 +127,27 @@ describe.skipIf(!pgUrl)('the PostgreSQL side of cluster mode', () => {
       amount: () => 0,
     });
     expect(after).toEqual({ userUsd: 0, tenantUsd: 0 });
+  });
+
+  it('survives PostgreSQL ending its idle connections (restart, failover) and reconnects', async () => {
+    const [a] = repos as [Repository];
+    const s = session('eve');
+    await a.insertSession(s);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const admin = new pg.Client({ connectionString: db.url });
+      await admin.connect();
+      const ended = await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
+      await admin.end();
+      expect(ended.rowCount).toBeGreaterThan(0);
+      // Unheard, the pool's 'error' event would have been an uncaught exception failing this file.
+      await expect.poll(() => logged.mock.calls.length).toBeGreaterThan(0);
+      expect(String(logged.mock.calls[0]?.[0])).toContain('PostgreSQL closed an idle connection');
+    } finally {
+      logged.mockRestore();
+    }
+    expect((await a.getSession(s.id))?.userId).toBe('eve');
   });
 });

@@ -27,12 +27,24 @@ function queries(db: Queryable): SqlQueries {
 export function postgresDriver(connectionString: string): SqlDriver {
   const pool = new pg.Pool({ connectionString, max: 10 });
   let closed = false;
+  // An idle connection that PostgreSQL ends (restart, failover, DROP … FORCE) makes the pool emit
+  // 'error'; unheard, that event would crash the server. The pool already dropped that
+  // connection and opens a new one on the next query, so a log line is all it needs. Closing
+  // sockets can still hear their FATAL after `end()` resolves, hence no log once closed.
+  pool.on('error', (error) => {
+    if (!closed)
+      console.error(
+        `[platform] PostgreSQL closed an idle connection (${error.message}); the next query opens a new one.`,
+      );
+  });
   return {
     kind: 'postgres',
     schema: schemaFor('postgres'),
     ...queries(pool),
     async exclusive(key, fn) {
       const client = await pool.connect();
+      // A connection that cannot even roll back is broken: destroy it rather than pool it.
+      let broken = false;
       try {
         await client.query('BEGIN');
         // Held until COMMIT/ROLLBACK: every server sharing the database waits its turn.
@@ -41,10 +53,12 @@ export function postgresDriver(connectionString: string): SqlDriver {
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     async close() {
