@@ -66,3 +66,27 @@ export type BuiltinToolName = (typeof BUILTIN_TOOL_NAMES)[number];
 export const EXIT_REASONS = ['clear', 'resume', 'logout', 'prompt_input_exit', 'other'] as const;
 
 export type ExitReason = (typeof EXIT_REASONS)[number];
+
+/**
+ * Former tool names the CLI still accepts in permission rules, hook matchers, `tools` and
+ * `disallowedTools`, each mapped to the tool's current name (as the official SDK 0.3.336 lists
+ * them). A session started with an old name gets a warning naming the new one.
+ */
+export const LEGACY_TOOL_NAME_ALIASES: Readonly<Record<string, string>> = Object.freeze({
+  Task: 'Agent',
+  KillShell: 'TaskStop',
+  KillBash: 'TaskStop',
+  ListPeers: 'ListAgents',
+  Brief: 'SendUserMessage',
+  ListMcpResources: 'ListMcpResourcesTool',
+  ReadMcpResource: 'ReadMcpResourceTool',
+  ReadMcpResourceDir: 'ReadMcpResourceDirTool',
+  ProposeGoal: 'SetGoal',
+});
+
+/**
+ * Marks where a custom system prompt splits into a static prefix (cacheable across sessions)
+ * and a session-specific suffix. Put it on a line of its own in a `systemPrompt` string, e.g.
+ * `[staticPart, SYSTEM_PROMPT_DYNAMIC_BOUNDARY, sessionPart].join('\n')`; the CLI reads it.
+ */
+export const SYSTEM_PROMPT_DYNAMIC_BOUNDARY = '__SYSTEM_PROMPT_DYNAMIC_BOUNDARY__';

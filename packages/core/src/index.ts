@@ -237,6 +237,64 @@ export {
   type BuiltinToolName,
   type ExitReason,
 } from './constants.js';
+export { LEGACY_TOOL_NAME_ALIASES, SYSTEM_PROMPT_DYNAMIC_BOUNDARY } from './constants.js';
+export {
+  classifyUsageText,
+  ORG_POLICY_LIMIT_PREFIXES,
+  USAGE_LIMIT_ERROR_PREFIXES,
+  USAGE_TRANSITION_PREFIXES,
+  USAGE_WARNING_PREFIXES,
+  usageLimitOf,
+  type UsageTextKind,
+} from './messages/usageLimits.js';
+export type { PermissionDecisionClassification } from './permissions/types.js';
+export type {
+  SDKSystemControlRequestProgressMessage,
+  SDKSystemModelRefusalNoFallbackMessage,
+} from './messages/events.js';
+export type {
+  FastModeDisabledReason,
+  SDKDeferredToolUse,
+  SDKStartupFailureReason,
+} from './messages/result.js';
+export type { SDKMessageOrigin } from './messages/user.js';
+export type { ApiKeySource } from './messages/system.js';
+export type {
+  BackgroundTaskSummary,
+  McpServerProvenance,
+  SessionCronSummary,
+} from './hooks/types.js';
+export type {
+  AgentMcpServerSpec,
+  McpClaudeAIProxyServerConfig,
+  McpServerToolPolicy,
+  SandboxCredentialsConfig,
+  SandboxFilesystemConfig,
+  SdkBeta,
+} from './options/ClaudeAgentOptions.js';
+export type { ToolConfig } from './options/toolConfig.js';
+export type { SDKSettingsParseError } from './control/controlTypes.js';
+export type {
+  SDKControlListPermissionRulesResponse,
+  SDKControlPermissionRulesState,
+  SDKPermissionRuleDescription,
+  SDKPermissionRuleEntry,
+  SDKPermissionWorkspaceDirectory,
+} from './control/permissionRules.js';
+export { SettingsParseError } from './errors/SettingsParseError.js';
+export { resolveSettings } from './settings/resolveSettings.js';
+export { filterEscalatingDefaultMode } from './settings/filterEscalatingDefaultMode.js';
+export { matchDeniedModels, type DeniedModelsMatch } from './settings/matchDeniedModels.js';
+export type {
+  ConfigScope,
+  PolicySettingsOrigin,
+  ProvenanceEntry,
+  ResolvedSettings,
+  ResolvedSettingsSourceEntry,
+  ResolvedSettingSource,
+  ResolveSettingsOptions,
+  Settings,
+} from './settings/types.js';
 export {
   KNOWN_EVENT_TYPES,
   KNOWN_SYSTEM_EVENT_SUBTYPES,

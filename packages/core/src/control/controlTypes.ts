@@ -86,3 +86,16 @@ export type McpPermissionOverride = 'default' | 'auto' | null;
 
 /** Where `updateSettings()` writes. */
 export type SettingsTarget = 'localSettings' | 'userSettings';
+
+/**
+ * A settings file the CLI skipped because it does not parse or validate: its rules (including
+ * permission allow/deny lists) are not applied. `getSettings()` and `listPermissionRules()` list
+ * these.
+ */
+export interface SDKSettingsParseError {
+  /** The settings file. */
+  file?: string;
+  /** Dot path of the bad field; `""` when the whole file failed. */
+  path: string;
+  message: string;
+}

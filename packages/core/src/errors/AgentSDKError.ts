@@ -15,7 +15,8 @@ export type AgentSDKErrorCode =
   | 'SESSION_NOT_FOUND'
   | 'TRANSCRIPT_ERROR'
   | 'SESSION_STORE_ERROR'
-  | 'SESSION_STORE_UNSUPPORTED';
+  | 'SESSION_STORE_UNSUPPORTED'
+  | 'SETTINGS_PARSE';
 
 /**
  * Base class of all agentsdk errors. `AgentSDKError.is(x)` works across duplicated installs

@@ -70,11 +70,18 @@ export interface BaseHookInput {
   effort?: { level: string };
 }
 
-/** The MCP server behind an `mcp__*` tool. `source` is an open set (`sdk`, `plugin`, `user`, …). */
-export interface HookMcpServer {
+/**
+ * The MCP server behind an `mcp__*` tool. `source` is an open set (`sdk`, `plugin`, `user`,
+ * `project`, `local`, `dynamic`, `managed`, …): key trust on it, never on the name; treat an
+ * unknown value as a configured server, never as `sdk`.
+ */
+export interface McpServerProvenance {
   name: string;
   source: string;
 }
+
+/** The earlier name of {@link McpServerProvenance}. */
+export type HookMcpServer = McpServerProvenance;
 
 /** Fired before a tool runs (matcher: tool name). Output can allow, deny, ask or defer, rewrite the input, and add context. */
 export interface PreToolUseHookInput extends BaseHookInput {
@@ -82,7 +89,7 @@ export interface PreToolUseHookInput extends BaseHookInput {
   tool_name: string;
   tool_input: Record<string, unknown>;
   tool_use_id: string;
-  mcp_server?: HookMcpServer;
+  mcp_server?: McpServerProvenance;
 }
 
 /** Fired after a tool succeeds (matcher: tool name). Output can add context, block, or replace the tool output. */
@@ -95,7 +102,7 @@ export interface PostToolUseHookInput extends BaseHookInput {
   tool_use_id: string;
   /** Tool run time, without permission prompts and hooks. */
   duration_ms?: number;
-  mcp_server?: HookMcpServer;
+  mcp_server?: McpServerProvenance;
 }
 
 /** Fired after a tool fails (matcher: tool name). Output can add context. */
@@ -107,7 +114,7 @@ export interface PostToolUseFailureHookInput extends BaseHookInput {
   error: string;
   is_interrupt?: boolean;
   duration_ms?: number;
-  mcp_server?: HookMcpServer;
+  mcp_server?: McpServerProvenance;
 }
 
 /** One call of a {@link PostToolBatchHookInput} batch. */
@@ -180,7 +187,7 @@ export interface SessionEndHookInput extends BaseHookInput {
 }
 
 /** In-flight background work, as {@link StopHookInput} lists it. */
-export interface HookBackgroundTask {
+export interface BackgroundTaskSummary {
   id: string;
   /** e.g. `shell`, `subagent`, `monitor`, `workflow`. */
   type: string;
@@ -199,12 +206,18 @@ export interface HookBackgroundTask {
 }
 
 /** A session-scoped cron task that will wake the session later. */
-export interface HookSessionCron {
+export interface SessionCronSummary {
   id: string;
   schedule: string;
   recurring: boolean;
   prompt: string;
 }
+
+/** The earlier name of {@link BackgroundTaskSummary}. */
+export type HookBackgroundTask = BackgroundTaskSummary;
+
+/** The earlier name of {@link SessionCronSummary}. */
+export type HookSessionCron = SessionCronSummary;
 
 /**
  * Fired right before the agent ends its turn. Output `decision: 'block'` with a `reason` (or
@@ -215,8 +228,8 @@ export interface StopHookInput extends BaseHookInput {
   /** True when the agent is already going on because of a Stop hook (guard against loops). */
   stop_hook_active: boolean;
   last_assistant_message?: string;
-  background_tasks?: HookBackgroundTask[];
-  session_crons?: HookSessionCron[];
+  background_tasks?: BackgroundTaskSummary[];
+  session_crons?: SessionCronSummary[];
 }
 
 /** Why a turn ended on an API error ({@link StopFailureHookInput}). */
@@ -258,8 +271,8 @@ export interface SubagentStopHookInput extends BaseHookInput {
   agent_transcript_path: string;
   agent_type: string;
   last_assistant_message?: string;
-  background_tasks?: HookBackgroundTask[];
-  session_crons?: HookSessionCron[];
+  background_tasks?: BackgroundTaskSummary[];
+  session_crons?: SessionCronSummary[];
 }
 
 /** Fired before compaction (matcher: trigger). Output can block the compaction. */
@@ -312,7 +325,7 @@ export interface PermissionRequestHookInput extends BaseHookInput {
   tool_name: string;
   tool_input: Record<string, unknown>;
   permission_suggestions?: PermissionUpdate[];
-  mcp_server?: HookMcpServer;
+  mcp_server?: McpServerProvenance;
 }
 
 /** Fired after auto mode denied a tool call (matcher: tool name). Output `retry: true` lets the model try again. */
@@ -322,7 +335,7 @@ export interface PermissionDeniedHookInput extends BaseHookInput {
   tool_input: Record<string, unknown>;
   tool_use_id: string;
   reason: string;
-  mcp_server?: HookMcpServer;
+  mcp_server?: McpServerProvenance;
 }
 
 /** Fired for repo setup (`--init`, `--maintenance`; matcher: trigger). Output can add context. */

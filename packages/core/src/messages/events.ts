@@ -187,6 +187,34 @@ export interface SDKSystemModelRefusalFallbackMessage extends SystemEnvelope {
   scope?: OpenString<'session' | 'local'>;
 }
 
+/**
+ * The model refused and no retry on another model runs (none configured, or routing declined).
+ * The structured form of an assistant error frame with `stop_reason: "refusal"`.
+ */
+export interface SDKSystemModelRefusalNoFallbackMessage extends SystemEnvelope {
+  subtype: 'model_refusal_no_fallback';
+  original_model: string;
+  request_id: string | null;
+  api_refusal_category?: string | null;
+  api_refusal_explanation?: string | null;
+  refused_user_message_uuid?: string | null;
+  content: string;
+}
+
+/**
+ * Progress of a long-running control request the host sent (today only `side_question`),
+ * matched by `request_id`. `api_retry` carries the retry counters of an API retry.
+ */
+export interface SDKSystemControlRequestProgressMessage extends SystemEnvelope {
+  subtype: 'control_request_progress';
+  request_id: string;
+  status: OpenString<'started' | 'api_retry'>;
+  attempt?: number;
+  max_retries?: number;
+  retry_delay_ms?: number;
+  error_status?: number | null;
+}
+
 export type SDKSystemEventMessage =
   | SDKSystemNotificationMessage
   | SDKSystemFilesPersistedMessage
@@ -199,7 +227,9 @@ export type SDKSystemEventMessage =
   | SDKSystemPluginInstallMessage
   | SDKSystemWorkerShuttingDownMessage
   | SDKSystemMirrorErrorMessage
-  | SDKSystemModelRefusalFallbackMessage;
+  | SDKSystemModelRefusalFallbackMessage
+  | SDKSystemModelRefusalNoFallbackMessage
+  | SDKSystemControlRequestProgressMessage;
 
 export const KNOWN_SYSTEM_EVENT_SUBTYPES = [
   'notification',
@@ -214,4 +244,6 @@ export const KNOWN_SYSTEM_EVENT_SUBTYPES = [
   'worker_shutting_down',
   'mirror_error',
   'model_refusal_fallback',
+  'model_refusal_no_fallback',
+  'control_request_progress',
 ] as const satisfies readonly SDKSystemEventMessage['subtype'][];

@@ -69,6 +69,28 @@ describe('unknown messages', () => {
     );
   });
 
+  it('type model_refusal_no_fallback and control_request_progress (not "other" any more)', () => {
+    const lines = [
+      '{"type":"system","subtype":"model_refusal_no_fallback","original_model":"claude-opus-5-5","request_id":null,"content":"I can\'t help with that.","uuid":"u","session_id":"s"}',
+      '{"type":"system","subtype":"control_request_progress","request_id":"req_1","status":"api_retry","attempt":2,"max_retries":10,"retry_delay_ms":500,"error_status":529,"uuid":"u","session_id":"s"}',
+    ].map((l) => JSON.parse(l) as SDKMessage);
+    for (const m of lines) {
+      expect(isSystemMessage(m)).toBe(true);
+      expect(isSystemOtherMessage(m)).toBe(false);
+    }
+    const [refusal, progress] = lines;
+    if (refusal?.type === 'system' && refusal.subtype === 'model_refusal_no_fallback') {
+      expect(refusal.original_model).toBe('claude-opus-5-5');
+    } else expect.unreachable();
+    if (progress?.type === 'system' && progress.subtype === 'control_request_progress') {
+      expect([progress.request_id, progress.status, progress.attempt]).toEqual([
+        'req_1',
+        'api_retry',
+        2,
+      ]);
+    } else expect.unreachable();
+  });
+
   it('are recognised, and delivered with every field intact', () => {
     const line =
       '{"type":"keep_alive"}\n{"type":"future_kind","tool_use_id":"t","elapsed_time_seconds":3}';

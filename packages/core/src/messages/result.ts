@@ -30,6 +30,61 @@ export type TerminalReason = OpenString<
   | 'turn_setup_failed'
 >;
 
+/** The tool call a `PreToolUse` hook deferred; the turn ended so the host can run it. */
+export interface SDKDeferredToolUse {
+  id: string;
+  name: string;
+  input: Record<string, unknown>;
+}
+
+/**
+ * Why the CLI refused to start (set on the `error_during_execution` result it writes before
+ * exiting), so a host can offer the fix instead of a retry. An open set: newer CLIs add reasons.
+ */
+export type SDKStartupFailureReason = OpenString<
+  | 'org_pin_api_key_conflict'
+  | 'provider_not_allowed'
+  | 'org_verify_failed'
+  | 'org_pin_mismatch'
+  | 'managed_settings_invalid'
+  | 'remote_settings_required_unavailable'
+  | 'gateway_signin_required'
+  | 'gateway_access_denied'
+  | 'proxy_invalid'
+  | 'temp_dir_unusable'
+  | 'cwd_unavailable'
+  | 'shell_tool_missing'
+  | 'session_held_by_background'
+  | 'worktree_resume_refused'
+  | 'worktree_unverified'
+  | 'cli_version_too_old'
+  | 'bypass_root'
+  | 'org_config_required_unavailable'
+  | 'org_config_refused'
+  | 'sandbox_required_unavailable'
+  | 'initialize_not_first'
+  | 'config_file_invalid'
+  | 'managed_settings_not_delivered'
+  | 'initialize_fields_not_delivered'
+  | 'sideload_flags_disabled'
+>;
+
+/**
+ * Why fast mode cannot serve now; absent when nothing blocks it. An open set.
+ */
+export type FastModeDisabledReason = OpenString<
+  | 'free'
+  | 'preference'
+  | 'extra_usage_disabled'
+  | 'network_error'
+  | 'unknown'
+  | 'not_first_party'
+  | 'disabled_by_env'
+  | 'model_not_allowed'
+  | 'sdk_opt_in_required'
+  | 'pending'
+>;
+
 export interface SubagentStats {
   spawned: number;
   requested: { background: number; foreground: number; unset: number };
@@ -62,7 +117,7 @@ interface SDKResultBase {
   permission_denials: SDKPermissionDenial[];
   terminal_reason?: TerminalReason;
   fast_mode_state?: OpenString<'off' | 'cooldown' | 'on'>;
-  fast_mode_disabled_reason?: string;
+  fast_mode_disabled_reason?: FastModeDisabledReason;
   subagent_stats?: SubagentStats;
   safety_stops?: number;
   queued_turn_count?: number;
@@ -83,6 +138,8 @@ export interface SDKResultSuccess extends SDKResultBase {
   result: string;
   /** The parsed structured output (h1). Absent if the model never called the tool (h3). */
   structured_output?: unknown;
+  /** Set when a `PreToolUse` hook answered `defer`: the call to run before resuming. */
+  deferred_tool_use?: SDKDeferredToolUse;
   /** HTTP status of a failed API call (401, 529, …); `null` otherwise. */
   api_error_status?: number | null;
   api_error_type?: string;
@@ -106,6 +163,8 @@ export interface SDKResultError extends SDKResultBase {
    * `[ede_diagnostic] …` line (f1). There is no `result` text.
    */
   errors: string[];
+  /** Set on the result a CLI writes when it refuses to start for a known reason. */
+  startup_failure_reason?: SDKStartupFailureReason;
 }
 
 /**

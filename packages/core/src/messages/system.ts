@@ -1,6 +1,7 @@
 import type { PermissionMode } from '../permissions/types.js';
 import { KNOWN_SYSTEM_EVENT_SUBTYPES, type SDKSystemEventMessage } from './events.js';
 import type { OpenString } from './openString.js';
+import type { FastModeDisabledReason } from './result.js';
 
 // `system` messages (docs/protocol.md §4.3). All carry `session_id` and `uuid`.
 interface SDKSystemBase {
@@ -24,6 +25,23 @@ export interface PluginInfo {
   version?: string;
 }
 
+/**
+ * Where the API credential came from: `ANTHROPIC_API_KEY`, `apiKeyHelper`, `/login managed key`,
+ * or `none` (an OAuth login, a bearer token, a cloud provider). The other members are legacy
+ * values no current CLI sends.
+ */
+export type ApiKeySource = OpenString<
+  | 'ANTHROPIC_API_KEY'
+  | 'apiKeyHelper'
+  | '/login managed key'
+  | 'none'
+  | 'user'
+  | 'project'
+  | 'org'
+  | 'temporary'
+  | 'oauth'
+>;
+
 export type FastModeState = OpenString<'off' | 'cooldown' | 'on'>;
 
 /**
@@ -41,7 +59,7 @@ export interface SDKSystemInitMessage extends SDKSystemBase {
   /** Reflects `set_permission_mode`; CLI 2.1.197 echoes even invalid modes. */
   permissionMode: OpenString<PermissionMode>;
   slash_commands: string[];
-  apiKeySource: string;
+  apiKeySource: ApiKeySource;
   claude_code_version: string;
   output_style: string;
   skills: string[];
@@ -58,7 +76,7 @@ export interface SDKSystemInitMessage extends SDKSystemBase {
   additional_directories?: string[];
   messaging_socket_path?: string;
   fast_mode_state?: FastModeState;
-  fast_mode_disabled_reason?: string;
+  fast_mode_disabled_reason?: FastModeDisabledReason;
   effort?: 'low' | 'medium' | 'high' | 'xhigh' | 'max' | null;
   per_turn_effort_active?: boolean;
   ultrathink_available?: boolean;

@@ -154,6 +154,7 @@ const userKeys: Keys<SDKUserMessage> = {
   agent_id: true,
   subagent_type: true,
   task_description: true,
+  origin: true,
 };
 const toolResultMetaKeys: Keys<ToolResultMeta> = {
   id: true,
@@ -261,8 +262,14 @@ const resultSuccessKeys: Keys<SDKResultSuccess> = {
   ttft_stream_ms: true,
   time_to_request_ms: true,
   first_content_frame_ms: true,
+  deferred_tool_use: true,
 };
-const resultErrorKeys: Keys<SDKResultError> = { ...resultBaseKeys, subtype: true, errors: true };
+const resultErrorKeys: Keys<SDKResultError> = {
+  ...resultBaseKeys,
+  subtype: true,
+  errors: true,
+  startup_failure_reason: true,
+};
 const resultUsageKeys: Keys<ResultUsage> = {
   input_tokens: true,
   output_tokens: true,

@@ -22,6 +22,45 @@ export interface ToolResultMeta {
 }
 
 /**
+ * Who a user-role message comes from. A host passing on what a person typed stamps
+ * `{ kind: 'human' }`: the CLI treats a message without `origin` as unattributed. Other kinds
+ * (`peer`, `channel`, `task-notification`, …) are set by the CLI and may carry more fields.
+ */
+export type SDKMessageOrigin =
+  | { kind: 'human' }
+  | { kind: 'channel'; server: string }
+  | {
+      kind: 'peer';
+      /** The sender as it names itself: for replies only, never for trust. */
+      from: string;
+      fromMode?: 'bypass' | 'prompting';
+      name?: string;
+      fromSession?: string;
+      senderTaskId?: string;
+      /** The message text without the peer envelope, exactly as the model sees it. */
+      body?: string;
+      /** The connecting process's pid as the kernel reports it: the identity to key on. */
+      verifiedPeerPid?: number;
+    }
+  | {
+      kind: 'task-notification';
+      subkind?: OpenString<
+        | 'scheduled-trigger'
+        | 'peer-send-message'
+        | 'projects-relay'
+        | 'session-inbox'
+        | 'external-event'
+      >;
+      fireReason?: string;
+      runId?: string;
+    }
+  | { kind: 'coordinator' }
+  | { kind: 'unclassified' }
+  | { kind: 'observer'; from: string; senderTaskId: string }
+  | { kind: 'auto-continuation' }
+  | { kind: 'observer-activity' };
+
+/**
  * A conversation item the CLI echoes on stdout: tool results, interrupt markers
  * (`[Request interrupted by user]`), synthetic prompts and replays (docs/protocol.md §4.5).
  * The user's own prompts are *not* echoed (§3.2).
@@ -52,6 +91,8 @@ export interface SDKUserMessage {
   agent_id?: string;
   subagent_type?: string;
   task_description?: string;
+  /** Who sent it, when the CLI knows (peer sessions, channels, scheduled tasks). */
+  origin?: SDKMessageOrigin;
 }
 
 /**
@@ -70,4 +111,6 @@ export interface SDKUserMessageInput {
   uuid?: string;
   /** Queue priority when a turn is already running. */
   priority?: 'now' | 'next' | 'later';
+  /** Who wrote it; `{ kind: 'human' }` for text a person typed. */
+  origin?: SDKMessageOrigin;
 }

@@ -25,16 +25,41 @@ export interface McpStdioServerConfig {
   env?: Record<string, string>;
 }
 
+/**
+ * Per-tool permission policy for a remote (`sse`/`http`) server's tools. `always_ask` asks
+ * `canUseTool` before each call even where a rule allows it; `always_deny` refuses the calls.
+ */
+export interface McpServerToolPolicy {
+  name: string;
+  permission_policy?: 'always_allow' | 'always_ask' | 'always_deny';
+  /** An org admin's ceiling for the tool; an `ask` ceiling prompts even in `auto` mode. */
+  org_max_permission?: 'allow' | 'ask' | 'blocked';
+}
+
 export interface McpSSEServerConfig {
   type: 'sse';
   url: string;
   headers?: Record<string, string>;
+  tools?: McpServerToolPolicy[];
 }
 
 export interface McpHttpServerConfig {
   type: 'http';
   url: string;
   headers?: Record<string, string>;
+  tools?: McpServerToolPolicy[];
+}
+
+/**
+ * A claude.ai connector the CLI reaches through its proxy. The CLI reports these in
+ * `mcpServerStatus()`; they cannot be configured from the SDK.
+ */
+export interface McpClaudeAIProxyServerConfig {
+  type: 'claudeai-proxy';
+  url: string;
+  id: string;
+  /** Per-call timeout in ms (below 1000 is ignored). */
+  timeout?: number;
 }
 
 export type McpServerConfig =
@@ -47,7 +72,17 @@ export interface AgentDefinition {
   tools?: string[];
   disallowedTools?: string[];
   model?: 'sonnet' | 'opus' | 'haiku' | 'inherit' | (string & {});
+  /** MCP servers the subagent may use: names of configured servers, or inline configs. */
+  mcpServers?: AgentMcpServerSpec[];
 }
+
+/**
+ * One entry of `AgentDefinition.mcpServers`: the name of a server configured elsewhere, or
+ * `{ name: config }` for a process server of its own (in-process servers belong in the
+ * top-level `mcpServers`).
+ */
+export type AgentMcpServerSpec =
+  string | Record<string, McpStdioServerConfig | McpSSEServerConfig | McpHttpServerConfig>;
 
 export type SettingSource = 'user' | 'project' | 'local';
 
@@ -69,6 +104,46 @@ export interface SandboxIgnoreViolations {
   network?: string[];
 }
 
+/** Which paths sandboxed commands may read and write (globs, as in settings files). */
+export interface SandboxFilesystemConfig {
+  allowWrite?: string[];
+  denyWrite?: string[];
+  denyRead?: string[];
+  allowRead?: string[];
+  allowManagedReadPathsOnly?: boolean;
+  disabled?: boolean;
+}
+
+/** How one credential (a file or an environment variable) is shown to sandboxed commands. */
+interface SandboxCredentialRule {
+  /** `deny` hides it; `mask` shows a stand-in the sandbox proxy swaps back on the way out. */
+  mode: 'deny' | 'mask';
+  /** A pattern picking the secret out of the value. */
+  extract?: string;
+  onExtractNoMatch?: 'deny' | 'error' | 'warn';
+  decode?: 'jwt';
+  maskClaims?: string[];
+  /** Hosts whose requests get the real value injected. */
+  injectHosts?: string[];
+}
+
+/** Credentials sandboxed commands must not see in the clear. */
+export interface SandboxCredentialsConfig {
+  files?: Array<SandboxCredentialRule & { path: string; maskDuplicates?: boolean }>;
+  envVars?: Array<SandboxCredentialRule & { name: string }>;
+  allowPlaintextInject?: boolean;
+  awsPairs?: Array<{
+    accessKeyIdVar: string;
+    secretAccessKeyVar: string;
+    sessionTokenVar?: string;
+  }>;
+  sigv4?: {
+    streaming?: 'deny' | 'passthrough';
+    presigned?: 'deny' | 'passthrough';
+    sigv4a?: 'deny' | 'passthrough';
+  };
+}
+
 /** Bash sandboxing, passed to the CLI as the `sandbox` block of `--settings`. */
 export interface SandboxSettings {
   enabled?: boolean;
@@ -78,7 +153,12 @@ export interface SandboxSettings {
   network?: SandboxNetworkConfig;
   ignoreViolations?: SandboxIgnoreViolations;
   enableWeakerNestedSandbox?: boolean;
+  filesystem?: SandboxFilesystemConfig;
+  credentials?: SandboxCredentialsConfig;
 }
+
+/** Beta headers the `betas` option names (others pass through as strings). */
+export type SdkBeta = 'context-1m-2025-08-07';
 
 export interface JsonSchemaOutputFormat {
   type: 'json_schema';
@@ -106,7 +186,7 @@ export interface ClaudeAgentOptions {
   maxThinkingTokens?: number;
   thinking?: ThinkingConfig;
   effort?: Effort;
-  betas?: string[];
+  betas?: Array<SdkBeta | (string & {})>;
 
   // --- environment
   /** Working directory of the CLI. Must exist. Default: `process.cwd()`. */

@@ -25,6 +25,15 @@ const mcpServer = z.union([
     type: z.enum(['sse', 'http']),
     url: z.string().min(1),
     headers: stringRecord.optional(),
+    tools: z
+      .array(
+        z.object({
+          name: z.string(),
+          permission_policy: z.enum(['always_allow', 'always_ask', 'always_deny']).optional(),
+          org_max_permission: z.enum(['allow', 'ask', 'blocked']).optional(),
+        }),
+      )
+      .optional(),
   }),
   z.object({
     type: z.literal('sdk'),
@@ -51,6 +60,7 @@ const agent = z.object({
   tools: strings.optional(),
   disallowedTools: strings.optional(),
   model: z.string().optional(),
+  mcpServers: z.array(z.union([z.string(), z.record(z.string(), z.unknown())])).optional(),
 });
 
 const shape = {

@@ -71,6 +71,24 @@ describe('canUseToolHandler', () => {
     });
   });
 
+  it('passes decisionClassification on, and leaves an unknown one out', async () => {
+    const allow = await canUseToolHandler(
+      () => ({ behavior: 'allow', decisionClassification: 'user_permanent' }),
+      () => {},
+    )(request, ctx());
+    expect(allow).toMatchObject({ behavior: 'allow', decisionClassification: 'user_permanent' });
+    const deny = await canUseToolHandler(
+      () => ({ behavior: 'deny', decisionClassification: 'user_reject' }),
+      () => {},
+    )(request, ctx());
+    expect(deny).toMatchObject({ behavior: 'deny', decisionClassification: 'user_reject' });
+    const odd = await canUseToolHandler(
+      () => ({ behavior: 'allow', decisionClassification: 'sometimes' as never }),
+      () => {},
+    )(request, ctx());
+    expect(odd).not.toHaveProperty('decisionClassification');
+  });
+
   it('fails closed on a throw or an invalid result, and reports it', async () => {
     const reported: unknown[] = [];
     const thrown = await canUseToolHandler(

@@ -1,5 +1,5 @@
 import type { InboundHandler } from '../control/ControlRouter.js';
-import type { CanUseTool, PermissionUpdate } from './types.js';
+import type { CanUseTool, PermissionDecisionClassification, PermissionUpdate } from './types.js';
 
 /**
  * Answers `can_use_tool` with the user's callback. Fails closed: a callback that throws or
@@ -49,6 +49,7 @@ export function canUseToolHandler(
         ...(Array.isArray(result.updatedPermissions)
           ? { updatedPermissions: result.updatedPermissions }
           : {}),
+        ...classification(result),
         toolUseID,
       };
     }
@@ -57,9 +58,26 @@ export function canUseToolHandler(
       message:
         typeof result.message === 'string' ? result.message : 'Denied by the canUseTool callback.',
       ...(result.interrupt === true ? { interrupt: true } : {}),
+      ...classification(result),
       toolUseID,
     };
   };
+}
+
+const CLASSIFICATIONS: readonly string[] = [
+  'user_temporary',
+  'user_permanent',
+  'user_reject',
+] satisfies PermissionDecisionClassification[];
+
+/** Passes the host's own telling of the decision on; an unknown value is left out, not sent. */
+function classification(result: Record<string, unknown>): {
+  decisionClassification?: PermissionDecisionClassification;
+} {
+  const value = result.decisionClassification;
+  return typeof value === 'string' && CLASSIFICATIONS.includes(value)
+    ? { decisionClassification: value as PermissionDecisionClassification }
+    : {};
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -46,13 +46,26 @@ export interface CanUseToolContext {
   raw: Record<string, unknown>;
 }
 
+/**
+ * What the user actually did, for the CLI's telemetry: `user_temporary` (allow once),
+ * `user_permanent` (always allow, also its later cache hits), `user_reject` (deny). Unset, the
+ * CLI assumes temporary for allow and reject for deny.
+ */
+export type PermissionDecisionClassification = 'user_temporary' | 'user_permanent' | 'user_reject';
+
 export type PermissionResult =
   | {
       behavior: 'allow';
       updatedInput?: Record<string, unknown>;
       updatedPermissions?: PermissionUpdate[];
+      decisionClassification?: PermissionDecisionClassification;
     }
-  | { behavior: 'deny'; message?: string; interrupt?: boolean };
+  | {
+      behavior: 'deny';
+      message?: string;
+      interrupt?: boolean;
+      decisionClassification?: PermissionDecisionClassification;
+    };
 
 export type CanUseTool = (
   toolName: string,

@@ -13,6 +13,10 @@ import type {
   SettingsTarget,
   SlashCommand,
 } from '../control/controlTypes.js';
+import type {
+  SDKControlListPermissionRulesResponse,
+  SDKControlPermissionRulesState,
+} from '../control/permissionRules.js';
 import type { McpServerStatus, ModelInfo, ServerInfo } from '../control/serverInfo.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { McpServerConfig, SdkPluginConfig } from '../options/ClaudeAgentOptions.js';
@@ -210,6 +214,20 @@ export abstract class SessionControls {
   /** The settings the CLI applies, and where each came from. */
   getSettings(options?: OutboundRequestOptions): Promise<Record<string, unknown>> {
     return this.request('get_settings', {}, options);
+  }
+
+  /**
+   * The session's live permission rules (settings files, `allowedTools`, session grants), each
+   * with its source, plus the workspace directories: what `/permissions` lists in the terminal.
+   */
+  async listPermissionRules(
+    options?: OutboundRequestOptions,
+  ): Promise<SDKControlPermissionRulesState> {
+    const response = await this.request('list_permission_rules', {}, options);
+    return (
+      (response as Partial<SDKControlListPermissionRulesResponse>).state ??
+      (response as unknown as SDKControlPermissionRulesState)
+    );
   }
 
   /** Read a file through the CLI (its permissions and path rules apply). */

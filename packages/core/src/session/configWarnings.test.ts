@@ -17,4 +17,16 @@ describe('configWarnings', () => {
     expect(configWarnings({ permissionMode: 'bypassPermissions' })).toEqual([]);
     expect(configWarnings({ canUseTool, allowedTools: ['Bash(git *)'] })).toEqual([]);
   });
+
+  it('names the current tool when a list uses a former name (LEGACY_TOOL_NAME_ALIASES)', () => {
+    const messages = configWarnings({
+      allowedTools: ['Task', 'Read'],
+      disallowedTools: ['KillBash(*)'],
+      tools: ['Agent'],
+    }).map((w) => w.message);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toMatch(/allowedTools names the tool "Task".*use "Agent"/);
+    expect(messages[1]).toMatch(/disallowedTools names the tool "KillBash".*use "TaskStop"/);
+    expect(configWarnings({ allowedTools: ['toString', 'constructor'] })).toEqual([]);
+  });
 });
