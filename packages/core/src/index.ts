@@ -272,7 +272,6 @@ export type {
   SandboxFilesystemConfig,
   SdkBeta,
 } from './options/ClaudeAgentOptions.js';
-export type { ToolConfig } from './options/toolConfig.js';
 export type { SDKSettingsParseError } from './control/controlTypes.js';
 export type {
   SDKControlListPermissionRulesResponse,

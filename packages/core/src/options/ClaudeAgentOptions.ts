@@ -157,7 +157,7 @@ export interface SandboxSettings {
   credentials?: SandboxCredentialsConfig;
 }
 
-/** Beta headers the `betas` option names (others pass through as strings). */
+/** The beta header the official SDK names for `betas` (ours takes any string: newer ones work too). */
 export type SdkBeta = 'context-1m-2025-08-07';
 
 export interface JsonSchemaOutputFormat {
@@ -186,7 +186,7 @@ export interface ClaudeAgentOptions {
   maxThinkingTokens?: number;
   thinking?: ThinkingConfig;
   effort?: Effort;
-  betas?: Array<SdkBeta | (string & {})>;
+  betas?: string[];
 
   // --- environment
   /** Working directory of the CLI. Must exist. Default: `process.cwd()`. */
