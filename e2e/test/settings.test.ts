@@ -1,15 +1,17 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   AbortError,
+  ClaudeSDKClient,
   filterEscalatingDefaultMode,
   query,
   resolveSettings,
   type SDKControlPermissionRulesState,
+  type SDKMessage,
 } from '@agentsdk/core';
 import { describe, expect, it } from 'vitest';
 import { e2e } from './harness.js';
-import { collect, say } from './wire.js';
+import { callTool, collect, results, say } from './wire.js';
 
 function write(path: string, value: unknown): void {
   mkdirSync(join(path, '..'), { recursive: true });
@@ -89,5 +91,43 @@ describe('settings outside and inside a session', () => {
       ]),
     );
     expect(aborted).toBeInstanceOf(AbortError);
+  });
+
+  it('a session grant answered with decisionClassification runs, and listPermissionRules() lists it', async () => {
+    const t = await e2e([
+      callTool('Bash', { command: 'touch granted.txt', description: 'Create granted.txt' }),
+      say('done'),
+    ]);
+    await using client = new ClaudeSDKClient(
+      t.options({
+        canUseTool: () => ({
+          behavior: 'allow',
+          decisionClassification: 'user_permanent',
+          updatedPermissions: [
+            {
+              type: 'addRules',
+              rules: [{ toolName: 'Bash', ruleContent: 'touch *' }],
+              behavior: 'allow',
+              destination: 'session',
+            },
+          ],
+        }),
+      }),
+    );
+    await client.connect();
+    await client.query('create it');
+    const turn: SDKMessage[] = [];
+    for await (const m of client.receiveResponse()) turn.push(m);
+    expect(results(turn)[0]?.is_error).toBe(false);
+    expect(existsSync(join(t.cwd, 'granted.txt'))).toBe(true);
+    const { rules } = await client.listPermissionRules({ timeoutMs: 20_000 });
+    expect(rules).toContainEqual(
+      expect.objectContaining({
+        behavior: 'allow',
+        source: 'session',
+        rule: 'Bash(touch *)',
+        editability: 'session',
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { PermissionMode } from '../permissions/types.js';
 import type { ResolvedSettings, Settings } from './types.js';
 
@@ -11,6 +12,13 @@ const ESCALATING: readonly string[] = ['bypassPermissions', 'auto', 'acceptEdits
  * `defaultMode`. `resolved` is not changed.
  */
 export function filterEscalatingDefaultMode(resolved: ResolvedSettings): Settings {
+  if (!Array.isArray(resolved?.sources) || typeof resolved.effective !== 'object') {
+    throw new InvalidArgumentError(
+      'filterEscalatingDefaultMode',
+      'resolved',
+      'must be what resolveSettings() answered ({ effective, sources, … })',
+    );
+  }
   let mode: PermissionMode | undefined;
   for (const { source, settings } of [...resolved.sources].reverse()) {
     const candidate = settings.permissions?.defaultMode;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AgentSDKError } from '../errors/AgentSDKError.js';
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { SettingsParseError } from '../errors/SettingsParseError.js';
 import { filterEscalatingDefaultMode } from './filterEscalatingDefaultMode.js';
 import { resolveSettings } from './resolveSettings.js';
@@ -152,6 +153,21 @@ describe('resolveSettings', () => {
     });
     expect(remote.effective).toEqual({ model: 'remote' });
     expect(remote.provenance.model).toEqual({ source: 'managed', policyOrigin: 'remote' });
+  });
+});
+
+describe('bad input', () => {
+  it('is a typed InvalidArgumentError naming the option, before any file is read', async () => {
+    await expect(resolve({ cwd: 42 as never })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining('cwd') as string,
+    });
+    await expect(resolve({ settingSources: ['users' as never] })).rejects.toThrow(
+      InvalidArgumentError,
+    );
+    await expect(resolve({ managedSettings: [] as never })).rejects.toThrow(/managedSettings/);
+    await expect(resolve({ invalidFiles: 'ignore' as never })).rejects.toThrow(/invalidFiles/);
+    expect(() => filterEscalatingDefaultMode({} as never)).toThrow(InvalidArgumentError);
   });
 });
 

@@ -1,5 +1,6 @@
 import { configDir as defaultConfigDir } from '../sessions/sessionPaths.js';
 import type { SDKSettingsParseError } from '../control/controlTypes.js';
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import { SettingsParseError } from '../errors/SettingsParseError.js';
 import type { SettingSource } from '../options/ClaudeAgentOptions.js';
 import { readManagedFiles, restrictiveOnly, type PolicySource } from './managedSettings.js';
@@ -29,6 +30,7 @@ const FILE_SOURCES: readonly SettingSource[] = ['user', 'project', 'local'];
 export async function resolveSettings(
   options: ResolveSettingsOptions = {},
 ): Promise<ResolvedSettings> {
+  checkOptions(options);
   const cwd = options.cwd ?? process.cwd();
   const configDir = options.configDir ?? defaultConfigDir();
   const errors: SDKSettingsParseError[] = [];
@@ -90,4 +92,39 @@ async function policyTier(
   const parent = options.managedSettings ? restrictiveOnly(options.managedSettings) : {};
   if (Object.keys(parent).length) return { settings: parent, policyOrigin: 'parent' };
   return undefined;
+}
+
+function checkOptions(options: ResolveSettingsOptions): void {
+  const bad = (name: string, why: string): never => {
+    throw new InvalidArgumentError('resolveSettings', name, why);
+  };
+  if (typeof options !== 'object' || options === null) bad('options', 'must be an object');
+  for (const name of ['cwd', 'configDir', 'managedSettingsDir'] as const) {
+    const value = options[name];
+    if (value !== undefined && (typeof value !== 'string' || value === '')) {
+      bad(name, `must be a non-empty path (got ${JSON.stringify(value)})`);
+    }
+  }
+  const sources = options.settingSources;
+  if (
+    sources !== undefined &&
+    (!Array.isArray(sources) || sources.some((s) => !FILE_SOURCES.includes(s)))
+  ) {
+    bad(
+      'settingSources',
+      `must list 'user', 'project' or 'local' (got ${JSON.stringify(sources)})`,
+    );
+  }
+  for (const name of ['managedSettings', 'serverManagedSettings', 'flagSettings'] as const) {
+    const value = options[name];
+    if (
+      value !== undefined &&
+      (typeof value !== 'object' || value === null || Array.isArray(value))
+    ) {
+      bad(name, `must be a settings object (got ${JSON.stringify(value)})`);
+    }
+  }
+  if (options.invalidFiles !== undefined && !['throw', 'skip'].includes(options.invalidFiles)) {
+    bad('invalidFiles', `must be 'throw' or 'skip' (got ${JSON.stringify(options.invalidFiles)})`);
+  }
 }
