@@ -50,10 +50,7 @@ describe('settings outside and inside a session', () => {
         env: { CLAUDE_CONFIG_DIR: configDir },
       }),
     });
-    const cli = (await q.getSettings()) as {
-      effective: unknown;
-      sources: Array<{ source: string; settings: unknown }>;
-    };
+    const cli = await q.getSettings();
     const rules: SDKControlPermissionRulesState = await q.listPermissionRules();
     const aborted = await q
       .listPermissionRules({ signal: AbortSignal.abort() })

@@ -292,6 +292,7 @@ export type {
   ResolvedSettingsSourceEntry,
   ResolvedSettingSource,
   ResolveSettingsOptions,
+  SessionSettings,
   Settings,
 } from './settings/types.js';
 export {

@@ -18,6 +18,7 @@ import type {
   SDKControlPermissionRulesState,
 } from '../control/permissionRules.js';
 import type { McpServerStatus, ModelInfo, ServerInfo } from '../control/serverInfo.js';
+import type { SessionSettings } from '../settings/types.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { McpServerConfig, SdkPluginConfig } from '../options/ClaudeAgentOptions.js';
 import type { PermissionMode } from '../permissions/types.js';
@@ -211,9 +212,9 @@ export abstract class SessionControls {
     return this.request('get_usage', skipBehaviors ? { skip_behaviors: true } : {}, rest);
   }
 
-  /** The settings the CLI applies, and where each came from. */
-  getSettings(options?: OutboundRequestOptions): Promise<Record<string, unknown>> {
-    return this.request('get_settings', {}, options);
+  /** The settings the CLI applies, each source as read, and the files it skipped. */
+  async getSettings(options?: OutboundRequestOptions): Promise<SessionSettings> {
+    return (await this.request('get_settings', {}, options)) as SessionSettings;
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { SettingSource } from '../options/ClaudeAgentOptions.js';
 import type { PermissionMode } from '../permissions/types.js';
 import type { SDKSettingsParseError } from '../control/controlTypes.js';
+import type { OpenString } from '../messages/openString.js';
 
 /** A settings scope the CLI writes to (`claude config --scope`, `/permissions`). */
 export type ConfigScope = 'local' | 'user' | 'project';
@@ -114,4 +115,21 @@ export interface ResolveSettingsOptions {
    * `skip` it and list it in `errors`, as the CLI does.
    */
   invalidFiles?: 'throw' | 'skip';
+}
+
+/**
+ * What `getSettings()` answers inside a running session: the CLI's own merge (the same shape
+ * `resolveSettings()` gives outside one, with the CLI's source names) and the settings files it
+ * skipped. Fields a newer CLI adds (`applied`, …) are kept.
+ */
+export interface SessionSettings {
+  effective: Settings;
+  sources: Array<{
+    source: OpenString<
+      'userSettings' | 'projectSettings' | 'localSettings' | 'flagSettings' | 'policySettings'
+    >;
+    settings: Settings;
+  }>;
+  errors?: SDKSettingsParseError[];
+  [key: string]: unknown;
 }
