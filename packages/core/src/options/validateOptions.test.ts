@@ -15,6 +15,36 @@ function issuesOf(options: unknown): InvalidOptionsError {
 }
 
 describe('validateOptions', () => {
+  it('accepts per-tool policies on remote servers and MCP servers of a subagent, checks the policy', () => {
+    const options = {
+      mcpServers: {
+        web: {
+          type: 'http',
+          url: 'http://x',
+          tools: [{ name: 'fetch', permission_policy: 'always_ask' }],
+        },
+      },
+      agents: {
+        reviewer: { description: 'd', prompt: 'p', mcpServers: ['web', { own: { command: 'x' } }] },
+      },
+      sandbox: {
+        filesystem: { denyRead: ['~/.ssh'] },
+        credentials: { envVars: [{ name: 'TOKEN', mode: 'deny' }] },
+      },
+    } as const;
+    expect(validateOptions(options)).toBe(options);
+    const bad = issuesOf({
+      mcpServers: {
+        web: {
+          type: 'sse',
+          url: 'http://x',
+          tools: [{ name: 'f', permission_policy: 'sometimes' }],
+        },
+      },
+    });
+    expect(bad.message).toContain('mcpServers');
+  });
+
   it('accepts valid options and undefined', () => {
     const options = {
       model: 'sonnet',
