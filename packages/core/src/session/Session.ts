@@ -164,9 +164,11 @@ export class Session {
             parent_tool_use_id: null,
           }
         : input;
+    // The official SDK's marker: the CLI takes the text as written (no `@path`, no slash command).
+    const line = this.options.verbatimPrompts ? { ...message, client_composed: true } : message;
     // Counted before the write: the CLI may answer (or die) before the write's promise settles.
     this.turnsSent += 1;
-    await this.write(message);
+    await this.write(line);
   }
 
   /**
