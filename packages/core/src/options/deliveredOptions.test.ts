@@ -97,7 +97,7 @@ describe('options delivered like the official SDK', () => {
       void q.next();
       expect(await user).toMatchObject(verbatimPrompts ? { client_composed: true } : {});
       if (!verbatimPrompts) expect(await user).not.toHaveProperty('client_composed');
-      await q.return(undefined);
+      await q.return();
     }
   });
 
