@@ -6,6 +6,7 @@ import {
   query,
   type SDKMessage,
   type SDKSystemInitMessage,
+  type SDKWarning,
   type SpawnedProcess,
   type SpawnOptions,
 } from '@agentsdk/core';
@@ -146,6 +147,7 @@ describe('options delivered like the official SDK, on the real CLI', () => {
       join(plugin, '.claude-plugin', 'plugin.json'),
       JSON.stringify({ name: 'team-plugin', version: '1.0.0', description: 'Team' }),
     );
+    const warnings: SDKWarning[] = [];
     const calculator = fileURLToPath(new URL('./fixtures/calculatorStdio.mjs', import.meta.url));
     const q = query({
       prompt: 'hi',
@@ -154,6 +156,7 @@ describe('options delivered like the official SDK, on the real CLI', () => {
         mcpServersDelivery: 'initialize',
         plugins: [{ type: 'local', path: plugin }],
         pluginDelivery: 'initialize',
+        onWarning: (w) => warnings.push(w),
       }),
     });
     const info = await q.getServerInfo();
@@ -163,6 +166,7 @@ describe('options delivered like the official SDK, on the real CLI', () => {
       expect.objectContaining({ name: 'calc', status: 'connected' }),
     );
     expect(init(messages).plugins.map((p) => p.name)).toContain('team-plugin');
+    expect(warnings.filter((w) => w.code === 'CONFIG')).toEqual([]);
   });
 
   it('spawnClaudeCodeProcess starts the real CLI through the caller', async () => {

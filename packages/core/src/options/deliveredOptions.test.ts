@@ -4,6 +4,7 @@ import { InvalidOptionsError } from '../errors/InvalidOptionsError.js';
 import { query } from '../query/query.js';
 import { initializeRequest } from '../session/initializeRequest.js';
 import { BASE_ARGS, buildArgs } from '../transport/buildArgs.js';
+import type { SDKWarning } from './ClaudeAgentOptions.js';
 import { validateOptions } from './validateOptions.js';
 
 // The options the official SDK delivers on argv, in `initialize` or on the user message: the same
@@ -76,6 +77,28 @@ describe('options delivered like the official SDK', () => {
     expect(args({ mcpServersDelivery: 'initialize', pluginDelivery: 'initialize' })).not.toContain(
       '--await-initialize',
     );
+  });
+
+  it('warns when the CLI did not take the MCP servers or plugins sent at initialize', async () => {
+    const warnings: SDKWarning[] = [];
+    const fake = new FakeTransport();
+    const q = query({
+      prompt: 'x',
+      options: {
+        mcpServers: { api: { type: 'http', url: 'https://x' } },
+        mcpServersDelivery: 'initialize',
+        plugins: [{ type: 'local', path: '/plugins/p' }],
+        pluginDelivery: 'initialize',
+        onWarning: (w) => warnings.push(w),
+      },
+      transport: fake,
+    });
+    await q.getServerInfo();
+    expect(warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining('did not take the MCP servers sent at initialize (api)'),
+      expect.stringContaining('did not load every plugin sent at initialize (/plugins/p)'),
+    ]);
+    await q.return();
   });
 
   it('sends perTaskStopAffordance at initialize', () => {

@@ -19,6 +19,7 @@ import { mcpMessageHandler, sdkMcpServers } from '../mcp/sdkMcpRouter.js';
 import type { SdkMcpServer } from '../mcp/SdkMcpServer.js';
 import { canUseToolHandler } from '../permissions/canUseToolHandler.js';
 import { configWarnings } from './configWarnings.js';
+import { deliveryWarnings } from './deliveryWarnings.js';
 import { initializeRequest } from './initializeRequest.js';
 import { SessionLifecycle, type SessionPhase } from './sessionLifecycle.js';
 import { defaultWarn } from '../options/defaultWarn.js';
@@ -285,9 +286,11 @@ export class Session {
       sdkMcpServers: [...this.sdkServers.keys()],
       ...(manifests ? { sdkMcpServerManifests: manifests } : {}),
     });
-    const initialized = this.control.request('initialize', fields).then((info) => {
+    const initialized = this.control.request('initialize', fields).then((answer) => {
       this.lifecycle.tryTo('ready');
-      return info as ServerInfo;
+      const info = answer as ServerInfo;
+      for (const warning of deliveryWarnings(options, info)) this.warn(warning);
+      return info;
     });
     // Failures reach the consumer through the message queue; keep them from being unhandled.
     initialized.catch((error: unknown) => {
