@@ -128,4 +128,31 @@ describe('spawnClaudeCodeProcess', () => {
     expect((error as Error).message).toContain('ssh: connection reset');
     expect(killedWith).toBe('SIGKILL');
   });
+
+  it('does not hang on a custom process that never reports its exit, even after SIGKILL', async () => {
+    const signals: string[] = [];
+    const fake = Object.assign(new EventEmitter(), {
+      stdin: new PassThrough(),
+      stdout: new PassThrough(),
+      killed: false,
+      exitCode: null,
+      kill(signal: NodeJS.Signals) {
+        signals.push(signal);
+        return true;
+      },
+    });
+    const q = query({
+      prompt: 'x',
+      options: {
+        shutdownGraceMs: 50,
+        killGraceMs: 50,
+        spawnClaudeCodeProcess: () => fake as unknown as SpawnedProcess,
+      },
+    });
+    const ended = drain(q).catch((e: unknown) => e);
+    await new Promise((resolve) => fake.stdin.once('data', resolve));
+    await q.close();
+    await ended;
+    expect(signals).toEqual(['SIGTERM', 'SIGKILL']);
+  });
 });

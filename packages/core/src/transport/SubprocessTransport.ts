@@ -47,6 +47,8 @@ export class SubprocessTransport implements Transport {
   private isExited = false;
   private inputEnded = false;
   private closing: Promise<void> | undefined;
+  /** Ends the session without the process's exit (a custom process that never reports one). */
+  private abandon: (() => void) | undefined;
   /** Set once we send a signal: the exit is ours, not the CLI's. */
   private stoppedBySdk = false;
   /** `SpawnOptions.signal`: aborted when we stop the process. */
@@ -126,6 +128,17 @@ export class SubprocessTransport implements Transport {
       if (stdoutClosedEarly) exit.stdoutClosedEarly = true;
       sink.exit(exit);
       markExited();
+    };
+    this.abandon = () => {
+      status ??= { code: null, signal: 'SIGKILL' };
+      this.isExited = true;
+      child.stdout.destroy();
+      child.stderr?.destroy();
+      if (!stdoutEnded) {
+        stdoutEnded = true;
+        decoder.end();
+      }
+      report();
     };
     const onStdoutEnd = (): void => {
       if (stdoutEnded) return;
@@ -315,6 +328,11 @@ export class SubprocessTransport implements Transport {
     this.signal(child, 'SIGTERM');
     if (await settlesWithin(exited, this.options.killGraceMs ?? 2000)) return;
     this.signal(child, 'SIGKILL');
+    // Our own child always exits on SIGKILL; a custom process (a VM, a remote shell) may never
+    // say so, and the caller must not hang on it.
+    if (this.options.spawn && !(await settlesWithin(exited, this.options.killGraceMs ?? 2000))) {
+      this.abandon?.();
+    }
     await exited;
   }
 
