@@ -40,6 +40,7 @@ export type {
 export { InMemorySessionStore } from './sessions/store/InMemorySessionStore.js';
 export { FileSessionStore } from './sessions/store/FileSessionStore.js';
 export { importSessionToStore } from './sessions/store/importSessionToStore.js';
+export type { ImportSessionToStoreOptions } from './sessions/store/importSessionToStore.js';
 export {
   foldSessionSummary,
   type SessionSummaryData,
@@ -66,9 +67,12 @@ export type {
   SdkPluginConfig,
   SettingSource,
   SystemPromptPreset,
+  TaskBudget,
   ThinkingConfig,
+  ToolConfig,
   ToolsPreset,
 } from './options/ClaudeAgentOptions.js';
+export type { SpawnedProcess, SpawnOptions } from './transport/SpawnedProcess.js';
 
 export type {
   JSONRPCMessage,

@@ -11,6 +11,10 @@ export interface ServerInfo {
   current_permission_mode?: string;
   session_state?: string;
   capabilities?: string[];
+  /** With `mcpServersDelivery: 'initialize'`: the CLI took the servers at launch (each may still fail). */
+  mcp_servers_applied?: boolean;
+  /** With `pluginDelivery: 'initialize'`: every listed plugin is loaded. */
+  plugins_applied?: boolean;
   [key: string]: unknown;
 }
 

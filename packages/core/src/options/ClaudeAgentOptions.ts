@@ -1,8 +1,11 @@
 import type { McpSdkServerConfig } from '../mcp/SdkMcpServer.js';
+import type { OpenString } from '../messages/openString.js';
+import type { Settings } from '../settings/types.js';
 import type { CanUseTool, PermissionMode } from '../permissions/types.js';
 import type { HooksConfig } from '../hooks/types.js';
 import type { OnElicitation, OnUserDialog } from '../control/dialogs.js';
 import type { TraceOption } from '../transport/traceTransport.js';
+import type { SpawnedProcess, SpawnOptions } from '../transport/SpawnedProcess.js';
 import type { SessionStore, SessionStoreFlush } from '../sessions/store/SessionStore.js';
 
 /** Claude Code's own system prompt, optionally with text appended. */
@@ -170,6 +173,19 @@ export type ThinkingConfig =
 
 export type Effort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 
+/** `taskBudget`: the whole task's token budget. */
+export interface TaskBudget {
+  total: number;
+}
+
+/** Per-tool configuration of built-in tools (`toolConfig`). */
+export interface ToolConfig {
+  askUserQuestion?: {
+    /** What the `preview` field of a question's options holds. CLI default: `'markdown'`. */
+    previewFormat?: 'markdown' | 'html';
+  };
+}
+
 /**
  * Every option of a session. camelCase here; the wire keeps the CLI's names.
  * Defaults are the CLI's unless a comment says otherwise.
@@ -186,7 +202,12 @@ export interface ClaudeAgentOptions {
   maxThinkingTokens?: number;
   thinking?: ThinkingConfig;
   effort?: Effort;
-  betas?: string[];
+  betas?: OpenString<SdkBeta>[];
+  /**
+   * API-side task budget in tokens: the model is told how much it has left so it can pace its
+   * work (`--task-budget`, sent as `output_config.task_budget`).
+   */
+  taskBudget?: TaskBudget;
 
   // --- environment
   /** Working directory of the CLI. Must exist. Default: `process.cwd()`. */
@@ -202,6 +223,21 @@ export interface ClaudeAgentOptions {
   executable?: string;
   /** Arguments for that runtime, before the CLI's path (e.g. `['--max-old-space-size=4096']`). */
   executableArgs?: string[];
+  /**
+   * Start the CLI yourself (in a VM, a container, over SSH): called instead of the local spawn
+   * with the command, arguments, cwd and env the SDK would use. The session's end is the same as
+   * with the default spawn: stdin EOF, then `kill('SIGTERM')`, then `kill('SIGKILL')`, and
+   * `signal` aborts when the SDK stops the process. Config that would go to a temp file (MCP
+   * config, settings) is passed inline, as the files would not exist where the CLI runs; `user`
+   * does not apply.
+   */
+  spawnClaudeCodeProcess?: (options: SpawnOptions) => SpawnedProcess;
+  /**
+   * The trusted checkout `cwd` is a worktree of: project settings, `.mcp.json` and the `.claude`
+   * folders (agents, skills, commands, …) are read from here instead of `cwd`
+   * (`--project-config-root`). Absolute path.
+   */
+  projectConfigRoot?: string;
 
   // --- tools
   /** The base tool set: a list of names, `[]` for none, or the Claude Code preset. */
@@ -212,6 +248,21 @@ export interface ClaudeAgentOptions {
   toolAliases?: Record<string, string>;
   mcpServers?: Record<string, McpServerConfig>;
   strictMcpConfig?: boolean;
+  /**
+   * How `mcpServers` that the CLI runs or connects to reach it: `'argv'` (default: a
+   * `--mcp-config` file) or `'initialize'` (in the `initialize` request, with
+   * `--await-initialize`; the answer's `mcp_servers_applied` says whether the CLI took them).
+   */
+  mcpServersDelivery?: 'argv' | 'initialize';
+  /** Per-tool configuration of built-in tools (delivered as the CLI's environment variables). */
+  toolConfig?: ToolConfig;
+  /**
+   * Skills the session may use: `'all'`, or the names to allow (a skill's `name`, or
+   * `plugin:skill`). Adds `Skill` / `Skill(name)` to `allowedTools` and sends the list at
+   * initialize, so unlisted skills are hidden from the model. A context filter, not a sandbox.
+   * Omitted: the CLI's own defaults.
+   */
+  skills?: string[] | 'all';
 
   // --- permissions
   permissionMode?: PermissionMode;
@@ -231,6 +282,17 @@ export interface ClaudeAgentOptions {
   onUserDialog?: OnUserDialog;
   /** The dialog kinds `onUserDialog` can render; the CLI sends no other kind. */
   supportedDialogKinds?: string[];
+  /**
+   * Who answers permission prompts: `'host'` (default: `canUseTool` or
+   * `permissionPromptToolName`) or `'none'` (anything that would prompt is denied at once; modes,
+   * rules and hooks still decide) (`--permission-prompts`).
+   */
+  permissionPrompts?: 'host' | 'none';
+  /**
+   * This host can stop background tasks one by one (`stopTask()`): an interrupt then stops only
+   * the current turn and spares running background agents (sent at initialize).
+   */
+  perTaskStopAffordance?: boolean;
 
   // --- hooks
   hooks?: HooksConfig;
@@ -240,6 +302,11 @@ export interface ClaudeAgentOptions {
   resume?: string;
   forkSession?: boolean;
   resumeSessionAt?: string;
+  /**
+   * With `resume` and `resumeSessionAt`: the uuid of the turn the fork drops; the CLI refuses a
+   * fork point that would discard output the kept turn still needs (`--resume-drops-turn`).
+   */
+  resumeDropsTurn?: string;
   sessionId?: string;
   /** `false` → the CLI writes no session files (`--no-session-persistence`). */
   persistSession?: boolean;
@@ -269,6 +336,11 @@ export interface ClaudeAgentOptions {
   promptSuggestions?: boolean;
   /** Emit short progress summaries of running subagents (`task_progress` with `summary`). */
   agentProgressSummaries?: boolean;
+  /**
+   * Send each prompt as written: the CLI does not expand `@path` mentions, run slash commands or
+   * attach its per-turn context to it (user messages carry `client_composed: true`).
+   */
+  verbatimPrompts?: boolean;
 
   // --- settings, agents, plugins
   /** Omitted or `[]` → no filesystem settings are loaded. List the sources to load. */
@@ -276,7 +348,24 @@ export interface ClaudeAgentOptions {
   /** Extra settings: a path to a settings file or a settings object. */
   settings?: string | Record<string, unknown>;
   agents?: Record<string, AgentDefinition>;
+  /**
+   * Run the main conversation as this agent (its prompt, tools and model), defined in `agents` or
+   * in settings (`--agent`).
+   */
+  agent?: string;
   plugins?: SdkPluginConfig[];
+  /**
+   * How `plugins` reach the CLI: `'argv'` (default: one `--plugin-dir` each) or `'initialize'`
+   * (in the `initialize` request, with `--await-initialize`; the answer's `plugins_applied` says
+   * whether all loaded).
+   */
+  pluginDelivery?: 'argv' | 'initialize';
+  /**
+   * Policy-tier settings from this host (`--managed-settings`): they bind like an administrator's
+   * managed settings, above user, project and flag settings. For embedding apps that enforce
+   * lock-down settings without writing root-owned files.
+   */
+  managedSettings?: Settings;
   sandbox?: SandboxSettings;
 
   // --- process

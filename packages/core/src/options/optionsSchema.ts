@@ -13,6 +13,15 @@ const stringRecord = z.record(z.string(), z.string());
 const positiveInt = z.number().int().positive();
 const nonNegative = z.number().nonnegative();
 const grace = z.number().int().nonnegative();
+const delivery = z.enum(['argv', 'initialize']);
+// As the CLI matches them: a skill's directory name (or `plugin:skill`), so no padding, no
+// characters that would break the `Skill(name)` rule, nothing invisible.
+const skillName = z
+  .string()
+  .min(1)
+  .refine((name) => name === name.trim() && !/[(),\p{Cc}]/u.test(name), {
+    message: 'a skill name has no surrounding spaces, parentheses, commas or control characters',
+  });
 
 const mcpServer = z.union([
   z.object({
@@ -84,6 +93,7 @@ const shape = {
   ]),
   effort: z.enum(['low', 'medium', 'high', 'xhigh', 'max']),
   betas: strings,
+  taskBudget: z.strictObject({ total: positiveInt }),
   cwd: z.string().min(1),
   env: z.record(z.string(), z.string().optional()),
   user: z.string().min(1),
@@ -91,6 +101,8 @@ const shape = {
   cliPath: z.string().min(1),
   executable: z.string().min(1),
   executableArgs: strings,
+  spawnClaudeCodeProcess: fn,
+  projectConfigRoot: z.string().min(1),
   tools: z.union([
     strings,
     z.object({ type: z.literal('preset'), preset: z.literal('claude_code') }),
@@ -100,6 +112,13 @@ const shape = {
   toolAliases: stringRecord,
   mcpServers: z.record(z.string(), mcpServer),
   strictMcpConfig: z.boolean(),
+  mcpServersDelivery: delivery,
+  toolConfig: z.strictObject({
+    askUserQuestion: z
+      .strictObject({ previewFormat: z.enum(['markdown', 'html']).optional() })
+      .optional(),
+  }),
+  skills: z.union([z.literal('all'), z.array(skillName)]),
   permissionMode: z.enum([
     'default',
     'acceptEdits',
@@ -115,11 +134,14 @@ const shape = {
   onElicitation: fn,
   onUserDialog: fn,
   supportedDialogKinds: strings,
+  permissionPrompts: z.enum(['host', 'none']),
+  perTaskStopAffordance: z.boolean(),
   hooks: z.record(z.string(), z.array(hookMatcher)),
   continueConversation: z.boolean(),
   resume: z.string().min(1),
   forkSession: z.boolean(),
   resumeSessionAt: z.string().min(1),
+  resumeDropsTurn: z.string().min(1),
   sessionId: z.string().min(1),
   persistSession: z.boolean(),
   title: z.string(),
@@ -145,10 +167,14 @@ const shape = {
   debug: z.boolean(),
   debugFile: z.string().min(1),
   agentProgressSummaries: z.boolean(),
+  verbatimPrompts: z.boolean(),
   settingSources: z.array(z.enum(['user', 'project', 'local'])),
   settings: z.union([z.string(), z.record(z.string(), z.unknown())]),
   agents: z.record(z.string(), agent),
+  agent: z.string().min(1),
   plugins: z.array(z.object({ type: z.literal('local'), path: z.string().min(1) })),
+  pluginDelivery: delivery,
+  managedSettings: z.record(z.string(), z.unknown()),
   sandbox: z.record(z.string(), z.unknown()),
   stderr: fn,
   extraArgs: z.record(z.string(), z.string().nullable()),

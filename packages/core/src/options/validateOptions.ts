@@ -47,16 +47,22 @@ export function validateOptions(options: unknown): ClaudeAgentOptions {
 
 /** Options that are fine alone and cannot work together. */
 function combinationIssues(options: ClaudeAgentOptions): OptionIssue[] {
+  const issues: OptionIssue[] = [];
   if (options.sessionStore !== undefined && options.persistSession === false) {
-    return [
-      {
-        key: 'sessionStore',
-        message:
-          'needs the CLI to write its transcript, so it cannot be used with persistSession: false (the store mirrors the local write)',
-      },
-    ];
+    issues.push({
+      key: 'sessionStore',
+      message:
+        'needs the CLI to write its transcript, so it cannot be used with persistSession: false (the store mirrors the local write)',
+    });
   }
-  return [];
+  if (options.user !== undefined && options.spawnClaudeCodeProcess !== undefined) {
+    issues.push({
+      key: 'user',
+      message:
+        'cannot apply to a process that spawnClaudeCodeProcess starts; run it as that user in your spawner instead',
+    });
+  }
+  return issues;
 }
 
 function describe(issue: { message: string }, root: unknown, path: readonly PropertyKey[]): string {

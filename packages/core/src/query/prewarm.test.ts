@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { echoCli, FakeTransport } from '../../test/FakeTransport.js';
+import { ControlError } from '../errors/ControlError.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { SDKMessage } from '../messages/SDKMessage.js';
 import { prewarm } from './prewarm.js';
@@ -90,5 +91,70 @@ describe('prewarm()', () => {
     const spare = await prewarm({ transport: new FakeTransport(spareCli) });
     expect(() => spare.claim({ prompt: 'x', options: {} as never })).toThrow(/options\.cwd/);
     await spare.close();
+  });
+
+  it("applies a claim's settings overlay around the claim and sets maxThinkingTokens before the prompt", async () => {
+    const fake = new FakeTransport(spareCli);
+    const spare = await prewarm({ transport: fake });
+    const q = spare.claim({
+      prompt: 'hi',
+      options: {
+        cwd: '/work/app',
+        maxThinkingTokens: null,
+        settings: { effortLevel: 'high', deniedMcpServers: [], model: 'claude-y', fastMode: true },
+      },
+    });
+    for await (const _ of q) void _;
+    expect(subtypes(fake)).toEqual([
+      'initialize',
+      'apply_flag_settings',
+      'claim_session',
+      'set_max_thinking_tokens',
+      'apply_flag_settings',
+      'user',
+    ]);
+    expect(fake.written[1]?.request).toMatchObject({
+      settings: { effortLevel: 'high', deniedMcpServers: [] },
+    });
+    expect(fake.written[3]?.request).toMatchObject({ max_thinking_tokens: null });
+    expect(fake.written[4]?.request).toMatchObject({
+      settings: { model: 'claude-y', fastMode: true },
+    });
+  });
+
+  it('refuses hook settings at the claim before sending anything', async () => {
+    const fake = new FakeTransport(spareCli);
+    const spare = await prewarm({ transport: fake });
+    expect(() =>
+      spare.claim({ prompt: 'x', options: { cwd: '/w', settings: { disableAllHooks: true } } }),
+    ).toThrow(/hook settings \(disableAllHooks\)/);
+    expect(() =>
+      spare.claim({ prompt: 'x', options: { cwd: '/w', maxThinkingTokens: -1 } }),
+    ).toThrow(/maxThinkingTokens/);
+    expect(subtypes(fake)).toEqual(['initialize']);
+    await spare.close();
+  });
+
+  it('does not claim or send the prompt when the CLI refuses the overlay', async () => {
+    const fake = new FakeTransport((message, f) => {
+      const request = message.request as Msg | undefined;
+      if (request?.subtype === 'apply_flag_settings') {
+        f.emit({
+          type: 'control_response',
+          response: { subtype: 'error', request_id: message.request_id, error: 'bad setting' },
+        });
+        return;
+      }
+      spareCli(message, f);
+    });
+    const spare = await prewarm({ transport: fake });
+    const q = spare.claim({ prompt: 'x', options: { cwd: '/w', settings: { effortLevel: 1 } } });
+    await expect(
+      (async () => {
+        for await (const _ of q) void _;
+      })(),
+    ).rejects.toThrow(/apply_flag_settings.*bad setting/);
+    await expect(spare.claimed).rejects.toThrow(ControlError);
+    expect(subtypes(fake)).toEqual(['initialize', 'apply_flag_settings']);
   });
 });

@@ -1,13 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ControlTimeoutError } from '../errors/ControlTimeoutError.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { AgentDefinition, ClaudeAgentOptions } from '../options/ClaudeAgentOptions.js';
 import { validateOptions } from '../options/validateOptions.js';
 import type { PermissionMode } from '../permissions/types.js';
 import { Session, type UserInput } from '../session/Session.js';
 import type { Transport } from '../transport/Transport.js';
+import { initializeWithin } from './initializeWithin.js';
 import { queryOnSession } from './query.js';
 import type { Query } from './QueryGenerator.js';
 
@@ -24,7 +24,36 @@ export interface ClaimOptions {
   appendSystemPrompt?: string;
   title?: string;
   agents?: Record<string, AgentDefinition>;
+  /** Set right after the claim, before the prompt (`setMaxThinkingTokens()`); `null` clears it. */
+  maxThinkingTokens?: number | null;
+  /**
+   * A flag-tier settings overlay, as `applyFlagSettings()`. Sent before the claim, so it decides
+   * which of the folder's MCP servers and plugins start; if the CLI refuses it, nothing else is
+   * sent and the spare is closed. `model`, `agent`, `fastMode`, `permissions`, `availableModels`
+   * and `disableAutoMode` follow right after the claim, before the prompt. Hook settings (`hooks`,
+   * `disableAllHooks`, `allowManagedHooksOnly`, `allowedHttpHookUrls`, `httpHookAllowedEnvVars`)
+   * cannot change at a claim: give them to `prewarm()` in `options.settings`.
+   */
+  settings?: Record<string, unknown>;
 }
+
+/** Settings a claim cannot take: hooks are bound when the spare boots. */
+const HOOK_SETTINGS = [
+  'hooks',
+  'disableAllHooks',
+  'allowManagedHooksOnly',
+  'allowedHttpHookUrls',
+  'httpHookAllowedEnvVars',
+] as const;
+/** Settings applied after the claim: they concern the session, not which servers start. */
+const AFTER_CLAIM_SETTINGS = new Set([
+  'model',
+  'agent',
+  'fastMode',
+  'permissions',
+  'availableModels',
+  'disableAutoMode',
+]);
 
 /** The CLI's answer to a claim. */
 export interface ClaimResult {
@@ -90,6 +119,27 @@ export class SpareProcess implements AsyncDisposable {
         'must be the session folder',
       );
     }
+    const hookSettings = HOOK_SETTINGS.filter((key) => claim.settings?.[key] !== undefined);
+    if (hookSettings.length) {
+      throw new InvalidArgumentError(
+        'SpareProcess.claim',
+        'options.settings',
+        `sets hook settings (${hookSettings.join(', ')}), which cannot change at a claim: give them to prewarm() in options.settings (nothing was sent; the spare can still be claimed)`,
+      );
+    }
+    const { maxThinkingTokens } = claim;
+    if (
+      maxThinkingTokens !== undefined &&
+      maxThinkingTokens !== null &&
+      !(Number.isInteger(maxThinkingTokens) && maxThinkingTokens >= 0)
+    ) {
+      throw new InvalidArgumentError(
+        'SpareProcess.claim',
+        'options.maxThinkingTokens',
+        'must be a non-negative integer or null',
+      );
+    }
+    const [beforeClaim, afterClaim] = splitSettings(claim.settings);
     const fields = {
       cwd: claim.cwd,
       ...(claim.env ? { env: claim.env } : {}),
@@ -101,18 +151,27 @@ export class SpareProcess implements AsyncDisposable {
       ...(claim.title !== undefined ? { title: claim.title } : {}),
       ...(claim.agents ? { agents: claim.agents } : {}),
     };
-    const claimed = this.session.control.request('claim_session', fields).then(async (answer) => {
+    const { control } = this.session;
+    const claimed = (async (): Promise<ClaimResult> => {
+      // A refused overlay rejects here: the claim and the prompt are not sent, the spare closes.
+      if (beforeClaim) await control.request('apply_flag_settings', { settings: beforeClaim });
+      const answer = await control.request('claim_session', fields);
       if (typeof answer.session_id === 'string') this.session.sessionId = answer.session_id;
       // The process left its parking folder for the session's.
       if (this.parking) await rm(this.parking, { recursive: true, force: true });
-      if (claim.model !== undefined)
-        await this.session.control.request('set_model', { model: claim.model });
+      if (claim.model !== undefined) await control.request('set_model', { model: claim.model });
+      if (maxThinkingTokens !== undefined) {
+        await control.request('set_max_thinking_tokens', {
+          max_thinking_tokens: maxThinkingTokens,
+        });
+      }
+      if (afterClaim) await control.request('apply_flag_settings', { settings: afterClaim });
       return {
         sessionId: String(answer.session_id ?? ''),
         cwd: typeof answer.cwd === 'string' ? answer.cwd : undefined,
         parkedMs: typeof answer.parked_ms === 'number' ? answer.parked_ms : undefined,
       };
-    });
+    })();
     // Whoever only reads the query still gets the refusal there; keep `claimed` from going unhandled.
     claimed.catch(() => {});
     this.claimPromise = claimed;
@@ -135,6 +194,20 @@ export class SpareProcess implements AsyncDisposable {
   }
 }
 
+/** A claim's settings overlay: what goes before the claim, and what after it. */
+function splitSettings(
+  settings: Record<string, unknown> | undefined,
+): [Record<string, unknown> | undefined, Record<string, unknown> | undefined] {
+  if (!settings) return [undefined, undefined];
+  const entries = Object.entries(settings).filter(([, value]) => value !== undefined);
+  const before = entries.filter(([key]) => !AFTER_CLAIM_SETTINGS.has(key));
+  const after = entries.filter(([key]) => AFTER_CLAIM_SETTINGS.has(key));
+  return [
+    before.length ? Object.fromEntries(before) : undefined,
+    after.length ? Object.fromEntries(after) : undefined,
+  ];
+}
+
 /**
  * Start a spare CLI process now, before the session's folder is known; bind it later with
  * `claim()`. Options given here are fixed for the spare (executable, tools, MCP servers, hooks,
@@ -142,14 +215,6 @@ export class SpareProcess implements AsyncDisposable {
  */
 export async function prewarm(params: PrewarmParams = {}): Promise<SpareProcess> {
   const given = validateOptions(params.options);
-  const timeoutMs = params.initializeTimeoutMs ?? given.controlTimeoutMs ?? 60_000;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new InvalidArgumentError(
-      'prewarm',
-      'initializeTimeoutMs',
-      'must be a positive number of ms',
-    );
-  }
   // A neutral folder to park in: never the session's, so no project settings load before the claim.
   const parking =
     given.cwd === undefined ? await mkdtemp(join(tmpdir(), 'agentsdk-spare-')) : undefined;
@@ -159,23 +224,11 @@ export async function prewarm(params: PrewarmParams = {}): Promise<SpareProcess>
     extraArgs: { ...given.extraArgs, 'await-claim': null },
   };
   const session = new Session(options, params.transport);
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      session.serverInfo(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new ControlTimeoutError('initialize', timeoutMs)),
-          timeoutMs,
-        );
-      }),
-    ]);
+    await initializeWithin(session, 'prewarm', params.initializeTimeoutMs, given);
   } catch (error) {
-    await session.close();
     if (parking) await rm(parking, { recursive: true, force: true });
     throw error;
-  } finally {
-    clearTimeout(timer);
   }
   return new SpareProcess(session, given, parking);
 }

@@ -1,9 +1,9 @@
-import { ControlTimeoutError } from '../errors/ControlTimeoutError.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { ClaudeAgentOptions } from '../options/ClaudeAgentOptions.js';
 import { validateOptions } from '../options/validateOptions.js';
 import { Session, type UserInput } from '../session/Session.js';
 import type { Transport } from '../transport/Transport.js';
+import { initializeWithin } from './initializeWithin.js';
 import { queryOnSession } from './query.js';
 import type { Query } from './QueryGenerator.js';
 
@@ -75,31 +75,7 @@ export class WarmQuery implements AsyncDisposable {
  */
 export async function startup(params: StartupParams = {}): Promise<WarmQuery> {
   const options = validateOptions(params.options);
-  const timeoutMs = params.initializeTimeoutMs ?? options.controlTimeoutMs ?? 60_000;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new InvalidArgumentError(
-      'startup',
-      'initializeTimeoutMs',
-      'must be a positive number of ms',
-    );
-  }
   const session = new Session(options, params.transport);
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      session.serverInfo(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new ControlTimeoutError('initialize', timeoutMs)),
-          timeoutMs,
-        );
-      }),
-    ]);
-  } catch (error) {
-    await session.close();
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
+  await initializeWithin(session, 'startup', params.initializeTimeoutMs, options);
   return new WarmQuery(session, options);
 }

@@ -19,6 +19,7 @@ import { mcpMessageHandler, sdkMcpServers } from '../mcp/sdkMcpRouter.js';
 import type { SdkMcpServer } from '../mcp/SdkMcpServer.js';
 import { canUseToolHandler } from '../permissions/canUseToolHandler.js';
 import { configWarnings } from './configWarnings.js';
+import { deliveryWarnings } from './deliveryWarnings.js';
 import { initializeRequest } from './initializeRequest.js';
 import { SessionLifecycle, type SessionPhase } from './sessionLifecycle.js';
 import { defaultWarn } from '../options/defaultWarn.js';
@@ -164,9 +165,11 @@ export class Session {
             parent_tool_use_id: null,
           }
         : input;
+    // The official SDK's marker: the CLI takes the text as written (no `@path`, no slash command).
+    const line = this.options.verbatimPrompts ? { ...message, client_composed: true } : message;
     // Counted before the write: the CLI may answer (or die) before the write's promise settles.
     this.turnsSent += 1;
-    await this.write(message);
+    await this.write(line);
   }
 
   /**
@@ -283,9 +286,11 @@ export class Session {
       sdkMcpServers: [...this.sdkServers.keys()],
       ...(manifests ? { sdkMcpServerManifests: manifests } : {}),
     });
-    const initialized = this.control.request('initialize', fields).then((info) => {
+    const initialized = this.control.request('initialize', fields).then((answer) => {
       this.lifecycle.tryTo('ready');
-      return info as ServerInfo;
+      const info = answer as ServerInfo;
+      for (const warning of deliveryWarnings(options, info)) this.warn(warning);
+      return info;
     });
     // Failures reach the consumer through the message queue; keep them from being unhandled.
     initialized.catch((error: unknown) => {

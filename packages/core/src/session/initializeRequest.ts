@@ -1,4 +1,5 @@
 import type { ClaudeAgentOptions } from '../options/ClaudeAgentOptions.js';
+import { externalMcpServers } from '../transport/buildArgs.js';
 
 /**
  * Fields of the `initialize` control request: everything that is user content or unbounded in
@@ -46,5 +47,13 @@ export function initializeRequest(
     fields.agentProgressSummaries = options.agentProgressSummaries;
   if (options.supportedDialogKinds?.length)
     fields.supportedDialogKinds = options.supportedDialogKinds;
+  if (options.perTaskStopAffordance !== undefined)
+    fields.perTaskStopAffordance = options.perTaskStopAffordance;
+  // `'all'` needs no list: the `Skill` rule on argv allows every skill.
+  if (Array.isArray(options.skills)) fields.skills = options.skills;
+  if (options.pluginDelivery === 'initialize' && options.plugins?.length)
+    fields.plugins = options.plugins;
+  const external = externalMcpServers(options.mcpServers);
+  if (options.mcpServersDelivery === 'initialize' && external) fields.mcpServers = external;
   return fields;
 }

@@ -6,6 +6,7 @@ import { LineDecoder } from './LineDecoder.js';
 import { parseLine } from './parseLine.js';
 import { StderrBuffer } from './StderrBuffer.js';
 import type { PrivateFiles } from './PrivateFiles.js';
+import type { SpawnClaudeCodeProcess, SpawnedProcess } from './SpawnedProcess.js';
 import type { Transport, TransportExit, TransportSink } from './Transport.js';
 
 export interface SubprocessTransportOptions {
@@ -28,9 +29,16 @@ export interface SubprocessTransportOptions {
   pipeGraceMs?: number;
   /** Config files named in `args`: written at start, removed when the process exits. */
   files?: PrivateFiles;
+  /**
+   * Start the process with this instead of a local spawn (`spawnClaudeCodeProcess`): `cwd` is
+   * then not checked here and `uid`/`gid` do not apply; the ending is the same.
+   */
+  spawn?: SpawnClaudeCodeProcess;
 }
 
-type Child = ResultPromise<{ stdin: 'pipe'; stdout: 'pipe'; stderr: 'pipe'; buffer: false }>;
+type ExecaChild = ResultPromise<{ stdin: 'pipe'; stdout: 'pipe'; stderr: 'pipe'; buffer: false }>;
+/** Either our own child or the one `spawn` returned; the 'spawn' event only exists on ours. */
+type Child = SpawnedProcess;
 
 /** Runs the CLI as a child process (no shell) and speaks NDJSON over its stdio. */
 export class SubprocessTransport implements Transport {
@@ -39,8 +47,12 @@ export class SubprocessTransport implements Transport {
   private isExited = false;
   private inputEnded = false;
   private closing: Promise<void> | undefined;
+  /** Ends the session without the process's exit (a custom process that never reports one). */
+  private abandon: (() => void) | undefined;
   /** Set once we send a signal: the exit is ours, not the CLI's. */
   private stoppedBySdk = false;
+  /** `SpawnOptions.signal`: aborted when we stop the process. */
+  private readonly stopping = new AbortController();
 
   constructor(private readonly options: SubprocessTransportOptions) {}
 
@@ -51,7 +63,7 @@ export class SubprocessTransport implements Transport {
   async start(sink: TransportSink): Promise<void> {
     if (this.child) throw new CLIConnectionError('This transport was already started.');
     const { options } = this;
-    checkCwd(options.cwd);
+    if (!options.spawn) checkCwd(options.cwd);
     try {
       options.files?.materialize({ uid: options.uid, gid: options.gid });
     } catch (error) {
@@ -62,30 +74,8 @@ export class SubprocessTransport implements Transport {
       );
     }
     const stderr = new StderrBuffer(options.onStderr);
-    const child = execa(options.command, options.args, {
-      cwd: options.cwd,
-      env: options.env,
-      extendEnv: false,
-      stdin: 'pipe',
-      stdout: 'pipe',
-      stderr: 'pipe',
-      buffer: false,
-      reject: false,
-      shell: false,
-      windowsHide: true,
-      // We own the ending: our reaper SIGKILLs on host exit (execa's hook only sends SIGTERM),
-      // and shutdown() escalates itself.
-      cleanup: false,
-      forceKillAfterDelay: false,
-      ...(options.uid !== undefined ? { uid: options.uid } : {}),
-      ...(options.gid !== undefined ? { gid: options.gid } : {}),
-    }) as Child;
+    const child = options.spawn ? this.spawnCustom(options.spawn) : this.spawnLocal();
     this.child = child;
-    // Ends are read from the process's events below; execa's promise waits for every pipe.
-    child.then(
-      () => {},
-      () => {},
-    );
 
     const decoder = new LineDecoder({
       line: (text) => parseLine(text, sink),
@@ -100,12 +90,16 @@ export class SubprocessTransport implements Transport {
         ),
     });
     child.stdout.on('data', (chunk: Buffer) => decoder.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.stderr.on('end', () => stderr.end());
+    if (child.stderr) {
+      child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+      child.stderr.on('end', () => stderr.end());
+      child.stderr.on('error', () => {});
+    } else {
+      stderr.end();
+    }
     // EPIPE when the CLI dies while we write: reported through exit, never an uncaught error.
     child.stdin.on('error', () => {});
     child.stdout.on('error', () => {});
-    child.stderr.on('error', () => {});
 
     let spawnError: Error | undefined;
     let status: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -135,6 +129,17 @@ export class SubprocessTransport implements Transport {
       sink.exit(exit);
       markExited();
     };
+    this.abandon = () => {
+      status ??= { code: null, signal: 'SIGKILL' };
+      this.isExited = true;
+      child.stdout.destroy();
+      child.stderr?.destroy();
+      if (!stdoutEnded) {
+        stdoutEnded = true;
+        decoder.end();
+      }
+      report();
+    };
     const onStdoutEnd = (): void => {
       if (stdoutEnded) return;
       stdoutEnded = true;
@@ -157,26 +162,51 @@ export class SubprocessTransport implements Transport {
       // in the pipe, so drain for a bounded moment, then take the end from the exit itself.
       pipeTimer = setTimeout(() => {
         child.stdout.destroy();
-        child.stderr.destroy();
+        child.stderr?.destroy();
         stdoutEnded = true;
         decoder.end();
         report();
       }, pipeGraceMs);
     });
 
-    let running = false;
+    // A custom process is running once returned; its 'error' (a lost connection, a failed start)
+    // may never be followed by 'exit', so it ends the session.
+    let running = options.spawn !== undefined;
     const spawned = new Promise<void>((resolve) => {
-      child.once('spawn', () => {
-        running = true;
+      if (running) {
         resolve();
-      });
-      child.once('error', (error) => {
-        if (running || status) return; // a failed kill(): the exit still comes
+      } else {
+        (child as unknown as ExecaChild).once('spawn', () => {
+          running = true;
+          resolve();
+        });
+      }
+      const onError = (error: Error): void => {
+        if (status || reported) return;
+        if (options.spawn) {
+          sink.error(
+            new CLIConnectionError(
+              `The process started by spawnClaudeCodeProcess failed: ${error.message}`,
+              { cause: error },
+            ),
+          );
+          this.isExited = true;
+          try {
+            child.kill('SIGKILL');
+          } catch {
+            // Nothing left to stop.
+          }
+          report();
+          return;
+        }
+        if (running) return; // a failed kill(): the exit still comes
         spawnError = error;
         this.isExited = true;
         report();
         resolve();
-      });
+      };
+      if (options.spawn) child.on('error', onError);
+      else child.once('error', onError);
     });
     await spawned;
     if (spawnError) {
@@ -186,6 +216,67 @@ export class SubprocessTransport implements Transport {
         { cause: spawnError },
       );
     }
+  }
+
+  private spawnLocal(): Child {
+    const { options } = this;
+    const child = execa(options.command, options.args, {
+      cwd: options.cwd,
+      env: options.env,
+      extendEnv: false,
+      stdin: 'pipe',
+      stdout: 'pipe',
+      stderr: 'pipe',
+      buffer: false,
+      reject: false,
+      shell: false,
+      windowsHide: true,
+      // We own the ending: our reaper SIGKILLs on host exit (execa's hook only sends SIGTERM),
+      // and shutdown() escalates itself.
+      cleanup: false,
+      forceKillAfterDelay: false,
+      ...(options.uid !== undefined ? { uid: options.uid } : {}),
+      ...(options.gid !== undefined ? { gid: options.gid } : {}),
+    }) as ExecaChild;
+    // Ends are read from the process's events; execa's promise waits for every pipe.
+    child.then(
+      () => {},
+      () => {},
+    );
+    return child;
+  }
+
+  private spawnCustom(spawn: SpawnClaudeCodeProcess): Child {
+    const { options } = this;
+    let child: SpawnedProcess;
+    try {
+      child = spawn({
+        command: options.command,
+        args: [...options.args],
+        cwd: options.cwd,
+        env: { ...options.env },
+        signal: this.stopping.signal,
+      });
+    } catch (error) {
+      throw new CLIConnectionError(
+        `spawnClaudeCodeProcess threw while starting the CLI: ${error instanceof Error ? error.message : String(error)}.`,
+        { cause: error },
+      );
+    }
+    const shaped =
+      typeof child === 'object' &&
+      child !== null &&
+      typeof child.stdin?.write === 'function' &&
+      typeof child.stdout?.on === 'function' &&
+      typeof child.kill === 'function' &&
+      typeof child.on === 'function' &&
+      typeof child.once === 'function';
+    if (!shaped) {
+      throw new CLIConnectionError(
+        'spawnClaudeCodeProcess returned something that is not a SpawnedProcess: it needs stdin, stdout, kill(), on() and once() (a ChildProcess has them).',
+      );
+    }
+    return child;
   }
 
   write(message: unknown): Promise<void> {
@@ -237,13 +328,23 @@ export class SubprocessTransport implements Transport {
     this.signal(child, 'SIGTERM');
     if (await settlesWithin(exited, this.options.killGraceMs ?? 2000)) return;
     this.signal(child, 'SIGKILL');
+    // Our own child always exits on SIGKILL; a custom process (a VM, a remote shell) may never
+    // say so, and the caller must not hang on it.
+    if (this.options.spawn && !(await settlesWithin(exited, this.options.killGraceMs ?? 2000))) {
+      this.abandon?.();
+    }
     await exited;
   }
 
   private signal(child: Child, signal: NodeJS.Signals): void {
     if (this.isExited) return;
     this.stoppedBySdk = true;
-    child.kill(signal);
+    this.stopping.abort();
+    try {
+      child.kill(signal);
+    } catch {
+      // A custom process that cannot be signalled: its exit (or its end of stdout) still ends us.
+    }
   }
 }
 

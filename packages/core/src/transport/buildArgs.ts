@@ -39,7 +39,9 @@ export function buildArgs(options: ClaudeAgentOptions, files?: ConfigFileSink): 
   flag('effort', options.effort);
   flag('max-turns', options.maxTurns);
   flag('max-budget-usd', options.maxBudgetUsd);
+  flag('task-budget', options.taskBudget?.total);
   flag('model', options.model);
+  flag('agent', options.agent);
   if (options.betas?.length) flag('betas', options.betas.join(','));
 
   if (options.canUseTool && options.permissionPromptToolName) {
@@ -49,17 +51,19 @@ export function buildArgs(options: ClaudeAgentOptions, files?: ConfigFileSink): 
   }
   if (options.canUseTool) flag('permission-prompt-tool', 'stdio');
   else flag('permission-prompt-tool', options.permissionPromptToolName);
+  flag('permission-prompts', options.permissionPrompts);
 
   bool('continue', options.continueConversation);
   flag('resume', options.resume);
-  if (options.allowedTools?.length) flag('allowedTools', options.allowedTools.join(','));
+  const allowedTools = withSkillRules(options.allowedTools ?? [], options.skills);
+  if (allowedTools.length) flag('allowedTools', allowedTools.join(','));
   if (options.disallowedTools?.length) flag('disallowedTools', options.disallowedTools.join(','));
   if (options.tools !== undefined) {
     flag('tools', Array.isArray(options.tools) ? options.tools.join(',') : 'default');
   }
 
   const external = externalMcpServers(options.mcpServers);
-  if (external) {
+  if (external && options.mcpServersDelivery !== 'initialize') {
     args.push('--mcp-config', json('mcp-config', JSON.stringify({ mcpServers: external })));
   }
 
@@ -74,14 +78,23 @@ export function buildArgs(options: ClaudeAgentOptions, files?: ConfigFileSink): 
   bool('include-hook-events', options.includeHookEvents);
   if (options.debugFile !== undefined) flag('debug-file', options.debugFile);
   else bool('debug', options.debug);
+  flag('project-config-root', options.projectConfigRoot);
   for (const dir of options.addDirs ?? []) flag('add-dir', dir);
+  // Config that travels in `initialize` must be there before the CLI boots its MCP servers and plugins.
+  bool('await-initialize', readsInitializeAtBoot(options));
   bool('fork-session', options.forkSession);
   flag('resume-session-at', options.resumeSessionAt);
+  flag('resume-drops-turn', options.resumeDropsTurn);
   flag('session-id', options.sessionId);
   if (options.persistSession === false) args.push('--no-session-persistence');
   // The CLI then also reports each transcript write on stdout (`transcript_mirror` frames).
   if (options.sessionStore !== undefined) args.push('--session-mirror');
-  for (const plugin of options.plugins ?? []) flag('plugin-dir', plugin.path);
+  if (options.pluginDelivery !== 'initialize') {
+    for (const plugin of options.plugins ?? []) flag('plugin-dir', plugin.path);
+  }
+  // JSON only: the CLI takes no file for the policy tier.
+  if (options.managedSettings !== undefined)
+    flag('managed-settings', JSON.stringify(options.managedSettings));
 
   const settings = settingsArg(options);
   if (settings !== undefined)
@@ -94,7 +107,26 @@ export function buildArgs(options: ClaudeAgentOptions, files?: ConfigFileSink): 
   return args;
 }
 
-function externalMcpServers(
+/**
+ * `skills` as permission rules, as the CLI expects them: `'all'` → `Skill`, a list →
+ * `Skill(name)` each (names are checked by the options schema).
+ */
+function withSkillRules(allowed: string[], skills: string[] | 'all' | undefined): string[] {
+  if (skills === undefined) return allowed;
+  const rules = skills === 'all' ? ['Skill'] : skills.map((name) => `Skill(${name})`);
+  return [...allowed, ...rules.filter((rule) => !allowed.includes(rule))];
+}
+
+/** `initialize` carries MCP servers or plugins the CLI must load at boot. */
+export function readsInitializeAtBoot(options: ClaudeAgentOptions): boolean {
+  return (
+    (options.mcpServersDelivery === 'initialize' &&
+      externalMcpServers(options.mcpServers) !== undefined) ||
+    (options.pluginDelivery === 'initialize' && (options.plugins?.length ?? 0) > 0)
+  );
+}
+
+export function externalMcpServers(
   servers: Record<string, McpServerConfig> | undefined,
 ): Record<string, McpServerConfig> | undefined {
   if (!servers) return undefined;

@@ -5,6 +5,7 @@ import {
   TESTED_CLI_VERSION,
 } from '../cli/cliVersion.js';
 import { discoverCli, type CliCommand } from '../cli/discoverCli.js';
+import { CLINotFoundError } from '../errors/CLINotFoundError.js';
 import type { ClaudeAgentOptions, SDKWarning } from '../options/ClaudeAgentOptions.js';
 import { resolveUser } from './resolveUser.js';
 import { defaultWarn } from '../options/defaultWarn.js';
@@ -22,10 +23,17 @@ export function createSubprocessTransport(options: ClaudeAgentOptions = {}): Sub
   const cwd = options.cwd ?? process.cwd();
   const env = buildEnv(options.env);
   if (options.enableFileCheckpointing) env.CLAUDE_CODE_ENABLE_SDK_FILE_CHECKPOINTING = 'true';
-  const cli = discoverCli({ cliPath: options.cliPath, cwd, env });
+  // The CLI reads its built-in tools' configuration from its environment.
+  const previewFormat = options.toolConfig?.askUserQuestion?.previewFormat;
+  if (previewFormat) env.CLAUDE_CODE_QUESTION_PREVIEW_FORMAT = previewFormat;
+  const spawn = options.spawnClaudeCodeProcess;
+  const cli = spawn
+    ? remoteCli(options, cwd, env)
+    : discoverCli({ cliPath: options.cliPath, cwd, env });
   // In the background: a slow `--version` must not delay the session, and an old CLI only warns.
-  // CLAUDE_AGENT_SDK_SKIP_VERSION_CHECK (as in the Python SDK) spares the extra process.
-  if (!env['CLAUDE_AGENT_SDK_SKIP_VERSION_CHECK']) {
+  // CLAUDE_AGENT_SDK_SKIP_VERSION_CHECK (as in the Python SDK) spares the extra process. A CLI
+  // started by `spawnClaudeCodeProcess` may not run here at all.
+  if (!spawn && !env['CLAUDE_AGENT_SDK_SKIP_VERSION_CHECK']) {
     void cliVersion(cli).then((version) => {
       if (version && compareVersions(version, MIN_CLI_VERSION) < 0) {
         warn({
@@ -37,19 +45,48 @@ export function createSubprocessTransport(options: ClaudeAgentOptions = {}): Sub
   }
   const { command, prefixArgs } = runtimeFor(cli, options, warn);
   const user = options.user !== undefined ? resolveUser(options.user) : undefined;
-  const files = new PrivateFiles();
+  // Temp files exist only on this machine; a custom spawner's CLI gets the JSON inline.
+  const files = spawn ? undefined : new PrivateFiles();
   return new SubprocessTransport({
     command,
     args: [...prefixArgs, ...buildArgs(options, files)],
-    files,
+    ...(files ? { files } : {}),
     cwd,
     env,
     ...(user ?? {}),
+    ...(spawn ? { spawn } : {}),
     ...(options.stderr ? { onStderr: options.stderr } : {}),
     ...(options.shutdownGraceMs !== undefined ? { shutdownGraceMs: options.shutdownGraceMs } : {}),
     ...(options.killGraceMs !== undefined ? { killGraceMs: options.killGraceMs } : {}),
     ...(options.pipeGraceMs !== undefined ? { pipeGraceMs: options.pipeGraceMs } : {}),
   });
+}
+
+/**
+ * The CLI for `spawnClaudeCodeProcess`: `cliPath` as given (it names a file where the CLI runs,
+ * which need not exist here), else the one discovery finds here, else `claude` on the PATH there.
+ */
+function remoteCli(
+  options: ClaudeAgentOptions,
+  cwd: string,
+  env: Record<string, string>,
+): CliCommand {
+  const given = options.cliPath;
+  if (given !== undefined) {
+    const isJs = /\.(c|m)?js$/.test(given);
+    return {
+      command: isJs ? 'node' : given,
+      prefixArgs: isJs ? [given] : [],
+      path: given,
+      source: 'option',
+    };
+  }
+  try {
+    return discoverCli({ cwd, env });
+  } catch (error) {
+    if (!(error instanceof CLINotFoundError)) throw error;
+    return { command: 'claude', prefixArgs: [], path: 'claude', source: 'path' };
+  }
 }
 
 /** A JavaScript CLI runs on `executable` (default: this Node) with `executableArgs` first. */

@@ -180,4 +180,41 @@ describe('session helpers reading a sessionStore', () => {
     });
     expect(fileInfo).toMatchObject({ summary: 'question', file: join(folder, `${A}.jsonl`) });
   });
+
+  it('imports in batches of batchSize, and without subagents when includeSubagents is false', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'agentsdk-store-import-'));
+    roots.push(root);
+    const configDir = join(root, 'config');
+    const folder = join(configDir, 'projects', projectKey);
+    await mkdir(join(folder, A, 'subagents'), { recursive: true });
+    const entries = [user(A, 'one'), user(A, 'two'), user(A, 'three')];
+    await writeFile(
+      join(folder, `${A}.jsonl`),
+      entries.map((e) => `${JSON.stringify(e)}\n`).join(''),
+    );
+    await writeFile(
+      join(folder, A, 'subagents', 'agent-x1.jsonl'),
+      `${JSON.stringify(user(A, 'sub', { isSidechain: true }))}\n`,
+    );
+    const inner = new InMemorySessionStore();
+    const calls: Array<{ subpath: string | undefined; size: number }> = [];
+    const store: SessionStore = {
+      append: (key, batch) => {
+        calls.push({ subpath: key.subpath, size: batch.length });
+        return inner.append(key, batch);
+      },
+      load: (key) => inner.load(key),
+    };
+    await importSessionToStore(A, store, { configDir, dir, batchSize: 2, includeSubagents: false });
+    expect(calls).toEqual([
+      { subpath: undefined, size: 2 },
+      { subpath: undefined, size: 1 },
+    ]);
+    expect((await inner.load({ projectKey, sessionId: A }))?.map((e) => e.uuid)).toEqual(
+      entries.map((e) => e.uuid),
+    );
+    await expect(importSessionToStore(A, store, { configDir, dir, batchSize: 0 })).rejects.toThrow(
+      /batchSize` must be a positive integer/,
+    );
+  });
 });
