@@ -8,6 +8,7 @@ import type {
   UsageRecord,
   UsageSummary,
   WebhookDeliveryRecord,
+  WebhookOutboxRecord,
 } from '../domain/records.js';
 import type {
   AuditFilter,
@@ -16,6 +17,7 @@ import type {
   SessionFilter,
   SpentUsd,
   UsageFilter,
+  WebhookClaim,
 } from './Repository.js';
 import { PlatformError } from '../domain/PlatformError.js';
 import type { SqlDriver, SqlQueries } from './SqlDriver.js';
@@ -213,32 +215,35 @@ export class SqlRepository implements Repository {
 
   async holdBudget(hold: BudgetHold): Promise<SpentUsd> {
     return this.db.exclusive(`agentsdk-platform:budget:${hold.tenantId}`, async (tx) => {
-      const sum = async (sql: string, params: unknown[]): Promise<number> =>
-        num((await tx.all(sql, params))[0]?.['usd']);
-      const userUsd =
-        (await sum(
-          'SELECT COALESCE(SUM(cost_usd), 0) AS usd FROM usage_records WHERE tenant_id = ? AND user_id = ? AND created_at >= ?',
-          [hold.tenantId, hold.userId, hold.since],
-        )) +
-        (await sum(
-          'SELECT COALESCE(SUM(amount_usd), 0) AS usd FROM budget_holds WHERE tenant_id = ? AND user_id = ? AND created_at >= ?',
-          [hold.tenantId, hold.userId, hold.staleBefore],
-        ));
-      const tenantUsd =
-        (await sum(
-          'SELECT COALESCE(SUM(cost_usd), 0) AS usd FROM usage_records WHERE tenant_id = ? AND created_at >= ?',
-          [hold.tenantId, hold.since],
-        )) +
-        (await sum(
-          'SELECT COALESCE(SUM(amount_usd), 0) AS usd FROM budget_holds WHERE tenant_id = ? AND created_at >= ?',
-          [hold.tenantId, hold.staleBefore],
-        ));
+      // One round trip while the tenant's lock is held: spend and holds, the user's and the
+      // tenant's.
+      const [row] = await tx.all(
+        `SELECT
+          (SELECT COALESCE(SUM(cost_usd), 0) FROM usage_records WHERE tenant_id = ? AND user_id = ? AND created_at >= ?) AS user_spent,
+          (SELECT COALESCE(SUM(amount_usd), 0) FROM budget_holds WHERE tenant_id = ? AND user_id = ? AND created_at >= ?) AS user_held,
+          (SELECT COALESCE(SUM(cost_usd), 0) FROM usage_records WHERE tenant_id = ? AND created_at >= ?) AS tenant_spent,
+          (SELECT COALESCE(SUM(amount_usd), 0) FROM budget_holds WHERE tenant_id = ? AND created_at >= ?) AS tenant_held`,
+        [
+          hold.tenantId,
+          hold.userId,
+          hold.since,
+          hold.tenantId,
+          hold.userId,
+          hold.staleBefore,
+          hold.tenantId,
+          hold.since,
+          hold.tenantId,
+          hold.staleBefore,
+        ],
+      );
+      const userUsd = num(row?.['user_spent']) + num(row?.['user_held']);
+      const tenantUsd = num(row?.['tenant_spent']) + num(row?.['tenant_held']);
       const spent = { userUsd, tenantUsd };
       const amount = hold.amount(spent);
       if (amount > 0) {
         await tx.run(
-          'INSERT INTO budget_holds (id, tenant_id, user_id, amount_usd, created_at) VALUES (?, ?, ?, ?, ?)',
-          [hold.id, hold.tenantId, hold.userId, amount, Date.now()],
+          'INSERT INTO budget_holds (id, tenant_id, user_id, amount_usd, created_at, holder) VALUES (?, ?, ?, ?, ?, ?)',
+          [hold.id, hold.tenantId, hold.userId, amount, Date.now(), hold.holder ?? null],
         );
       }
       return spent;
@@ -247,6 +252,20 @@ export class SqlRepository implements Repository {
 
   async releaseBudgetHold(id: string): Promise<void> {
     await this.db.run('DELETE FROM budget_holds WHERE id = ?', [id]);
+  }
+
+  async budgetHolders(createdBefore: number): Promise<string[]> {
+    if (this.db.kind !== 'postgres') return [];
+    const rows = await this.db.all(
+      'SELECT DISTINCT holder FROM budget_holds WHERE holder IS NOT NULL AND created_at < ?',
+      [createdBefore],
+    );
+    return rows.map((row) => str(row['holder']));
+  }
+
+  async releaseBudgetHoldsOf(holder: string): Promise<number> {
+    if (this.db.kind !== 'postgres') return 0;
+    return this.db.run('DELETE FROM budget_holds WHERE holder = ?', [holder]);
   }
 
   async usageSummary(filter: UsageFilter): Promise<UsageSummary> {
@@ -299,6 +318,69 @@ export class SqlRepository implements Repository {
       error: strOrNull(row['error']),
       createdAt: num(row['created_at']),
     }));
+  }
+
+  async enqueueWebhook(r: WebhookOutboxRecord, c: WebhookClaim): Promise<void> {
+    await this.db.run(
+      `INSERT INTO webhook_outbox (event_id, event_type, url, body, attempts, next_at, claim, claimed_until, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        r.eventId,
+        r.eventType,
+        r.url,
+        r.body,
+        r.attempts,
+        r.nextAt,
+        c.claim,
+        c.claimedUntil,
+        r.createdAt,
+      ],
+    );
+  }
+
+  async claimWebhooks(
+    c: WebhookClaim,
+    options: { now: number; limit: number; eventId?: string },
+  ): Promise<WebhookOutboxRecord[]> {
+    // PostgreSQL: rows another server is claiming right now are skipped, not waited for. SQLite
+    // has one writer (one server owns the file), so the plain statement is already atomic.
+    const lock = this.db.kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+    const only = options.eventId !== undefined ? ' AND event_id = ?' : '';
+    const rows = await this.db.all(
+      `UPDATE webhook_outbox SET claim = ?, claimed_until = ?, attempts = attempts + 1
+       WHERE event_id IN (
+         SELECT event_id FROM webhook_outbox WHERE next_at <= ? AND claimed_until <= ?${only}
+         ORDER BY next_at LIMIT ?${lock})
+       RETURNING *`,
+      [
+        c.claim,
+        c.claimedUntil,
+        options.now,
+        options.now,
+        ...(options.eventId !== undefined ? [options.eventId] : []),
+        options.limit,
+      ],
+    );
+    return rows.map(outboxRow);
+  }
+
+  async rescheduleWebhook(eventId: string, claim: string, nextAt: number): Promise<boolean> {
+    const changed = await this.db.run(
+      'UPDATE webhook_outbox SET next_at = ?, claim = NULL, claimed_until = 0 WHERE event_id = ? AND claim = ?',
+      [nextAt, eventId, claim],
+    );
+    return changed > 0;
+  }
+
+  async finishWebhook(eventId: string, claim: string): Promise<void> {
+    await this.db.run('DELETE FROM webhook_outbox WHERE event_id = ? AND claim = ?', [
+      eventId,
+      claim,
+    ]);
+  }
+
+  async listWebhookOutbox(): Promise<WebhookOutboxRecord[]> {
+    return (await this.db.all('SELECT * FROM webhook_outbox ORDER BY created_at')).map(outboxRow);
   }
 
   async close(): Promise<void> {
@@ -362,4 +444,16 @@ export class SqlRepository implements Repository {
       [sessionId, at],
     );
   }
+}
+
+function outboxRow(row: Record<string, unknown>): WebhookOutboxRecord {
+  return {
+    eventId: str(row['event_id']),
+    eventType: str(row['event_type']),
+    url: str(row['url']),
+    body: str(row['body']),
+    attempts: num(row['attempts']),
+    nextAt: num(row['next_at']),
+    createdAt: num(row['created_at']),
+  };
 }
