@@ -243,7 +243,8 @@ describe.skipIf(clusterMissing)(
           await db.end();
         }
       },
-      Number(process.env['CLUSTER_LOAD_TIMEOUT_MS'] ?? 180_000),
+      // Generous: CI shares its two cores with other jobs (100-200 s seen at load average 17-25).
+      300_000,
     );
   },
 );

@@ -76,8 +76,6 @@ export interface Repository {
   rescheduleWebhook(eventId: string, claim: string, nextAt: number): Promise<boolean>;
   /** While `claim` still holds it: delivered or given up, removed. */
   finishWebhook(eventId: string, claim: string): Promise<void>;
-  /** Deliveries still queued (oldest first). */
-  listWebhookOutbox(): Promise<WebhookOutboxRecord[]>;
   close(): Promise<void>;
   /** Append only: nothing updates or deletes an audit record. */
   appendAudit(record: AuditRecord): Promise<void>;

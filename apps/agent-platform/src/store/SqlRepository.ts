@@ -20,6 +20,7 @@ import type {
   WebhookClaim,
 } from './Repository.js';
 import { PlatformError } from '../domain/PlatformError.js';
+import { HoldBatches, type HoldOutcome } from './HoldBatches.js';
 import type { SqlDriver, SqlQueries } from './SqlDriver.js';
 
 const COLUMNS: Record<keyof SessionRecord, string> = {
@@ -83,6 +84,8 @@ function leaseLost(sessionId: string): PlatformError {
 
 /** The one `Repository`: plain SQL that runs on SQLite and PostgreSQL alike. */
 export class SqlRepository implements Repository {
+  private readonly holds = new HoldBatches((batch) => this.holdBatch(batch));
+
   constructor(private readonly db: SqlDriver) {}
 
   get kind(): 'sqlite' | 'postgres' {
@@ -213,40 +216,54 @@ export class SqlRepository implements Repository {
     return changed > 0;
   }
 
-  async holdBudget(hold: BudgetHold): Promise<SpentUsd> {
-    return this.db.exclusive(`agentsdk-platform:budget:${hold.tenantId}`, async (tx) => {
-      // One round trip while the tenant's lock is held: spend and holds, the user's and the
-      // tenant's.
-      const [row] = await tx.all(
-        `SELECT
-          (SELECT COALESCE(SUM(cost_usd), 0) FROM usage_records WHERE tenant_id = ? AND user_id = ? AND created_at >= ?) AS user_spent,
-          (SELECT COALESCE(SUM(amount_usd), 0) FROM budget_holds WHERE tenant_id = ? AND user_id = ? AND created_at >= ?) AS user_held,
-          (SELECT COALESCE(SUM(cost_usd), 0) FROM usage_records WHERE tenant_id = ? AND created_at >= ?) AS tenant_spent,
-          (SELECT COALESCE(SUM(amount_usd), 0) FROM budget_holds WHERE tenant_id = ? AND created_at >= ?) AS tenant_held`,
-        [
-          hold.tenantId,
-          hold.userId,
-          hold.since,
-          hold.tenantId,
-          hold.userId,
-          hold.staleBefore,
-          hold.tenantId,
-          hold.since,
-          hold.tenantId,
-          hold.staleBefore,
-        ],
+  holdBudget(hold: BudgetHold): Promise<SpentUsd> {
+    return this.holds.hold(hold);
+  }
+
+  /**
+   * One batch of a tenant's holds (`HoldBatches`) under its lock: one query for the month's
+   * spend and live holds per user of the tenant, then each hold in order, seeing the ones before.
+   */
+  private async holdBatch(holds: BudgetHold[]): Promise<HoldOutcome[]> {
+    const { tenantId, since } = holds[0]!;
+    const staleBefore = Math.max(...holds.map((h) => h.staleBefore));
+    return this.db.exclusive(`agentsdk-platform:budget:${tenantId}`, async (tx) => {
+      const rows = await tx.all(
+        `SELECT user_id, SUM(usd) AS usd FROM (
+           SELECT user_id, cost_usd AS usd FROM usage_records WHERE tenant_id = ? AND created_at >= ?
+           UNION ALL
+           SELECT user_id, amount_usd AS usd FROM budget_holds WHERE tenant_id = ? AND created_at >= ?
+         ) AS spent GROUP BY user_id`,
+        [tenantId, since, tenantId, staleBefore],
       );
-      const userUsd = num(row?.['user_spent']) + num(row?.['user_held']);
-      const tenantUsd = num(row?.['tenant_spent']) + num(row?.['tenant_held']);
-      const spent = { userUsd, tenantUsd };
-      const amount = hold.amount(spent);
-      if (amount > 0) {
+      const users = new Map(rows.map((row) => [str(row['user_id']), num(row['usd'])]));
+      let tenantUsd = [...users.values()].reduce((a, b) => a + b, 0);
+      const outcomes: HoldOutcome[] = [];
+      const inserts: unknown[][] = [];
+      const now = Date.now();
+      for (const hold of holds) {
+        const spent = { userUsd: users.get(hold.userId) ?? 0, tenantUsd };
+        let amount: number;
+        try {
+          amount = hold.amount(spent);
+        } catch (error) {
+          outcomes.push({ error });
+          continue;
+        }
+        outcomes.push({ spent });
+        if (amount > 0) {
+          inserts.push([hold.id, tenantId, hold.userId, amount, now, hold.holder ?? null]);
+          users.set(hold.userId, spent.userUsd + amount);
+          tenantUsd += amount;
+        }
+      }
+      if (inserts.length > 0) {
         await tx.run(
-          'INSERT INTO budget_holds (id, tenant_id, user_id, amount_usd, created_at, holder) VALUES (?, ?, ?, ?, ?, ?)',
-          [hold.id, hold.tenantId, hold.userId, amount, Date.now(), hold.holder ?? null],
+          `INSERT INTO budget_holds (id, tenant_id, user_id, amount_usd, created_at, holder) VALUES ${inserts.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+          inserts.flat(),
         );
       }
-      return spent;
+      return outcomes;
     });
   }
 
@@ -377,10 +394,6 @@ export class SqlRepository implements Repository {
       eventId,
       claim,
     ]);
-  }
-
-  async listWebhookOutbox(): Promise<WebhookOutboxRecord[]> {
-    return (await this.db.all('SELECT * FROM webhook_outbox ORDER BY created_at')).map(outboxRow);
   }
 
   async close(): Promise<void> {
