@@ -153,6 +153,8 @@ async function servePlatform(
   // Deletions a crash interrupted, or whose retention passed while the server was down.
   await purger.sweep();
   purger.start();
+  // Deliveries queued by another node, or by this one before a restart, that nobody finished.
+  webhooks.start();
   const messageLimits = {
     maxMessageChars: config.maxMessageChars,
     maxBodyBytes: config.maxBodyBytes,

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { api, liveChildren, METRICS_TOKEN, openStream, SECRET } from './helpers.js';
+import { startWebhookReceiver, type ReceivedWebhook } from './webhookReceiver.js';
 import { signToken } from '../src/auth/tokens.js';
 import {
   clusterMissing,
@@ -11,12 +13,30 @@ import {
 
 describe.skipIf(clusterMissing)('three nodes on one PostgreSQL and one Redis', () => {
   let cluster: TestCluster;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  const wendysCreated = (r: ReceivedWebhook[]) =>
+    r.filter((d) => d.body.type === 'session.created' && d.body.data['user_id'] === 'wendy');
   beforeAll(async () => {
+    // The first delivery of wendy's session.created is never answered (see the last test).
+    receiver = await startWebhookReceiver((d, _i) =>
+      d.body.type === 'session.created' &&
+      d.body.data['user_id'] === 'wendy' &&
+      wendysCreated(receiver.received).length === 0
+        ? 'hold'
+        : 200,
+    );
     // A quick sweep: the orphaned-session test waits for one.
-    cluster = await startCluster(3, { PLATFORM_SWEEP_INTERVAL_MS: '300' });
+    cluster = await startCluster(3, {
+      PLATFORM_SWEEP_INTERVAL_MS: '300',
+      PLATFORM_WEBHOOK_URL: receiver.url,
+      PLATFORM_WEBHOOK_SECRET: 'whsec-cluster-test-0123456789',
+      PLATFORM_WEBHOOK_TIMEOUT_MS: '1000',
+      PLATFORM_WEBHOOK_POLL_MS: '200',
+    });
   });
   afterAll(async () => {
     await cluster?.close();
+    await receiver?.close();
     expect(liveChildren(), 'no node or CLI outlives the test').toEqual([]);
   });
 
@@ -140,5 +160,41 @@ describe.skipIf(clusterMissing)('three nodes on one PostgreSQL and one Redis', (
         { timeout: 20_000 },
       )
       .toEqual({ state: 'paused', lease: null });
+  });
+
+  // After the SIGKILL test: C is the one node left, and W joins to die.
+  it('a webhook delivery pending on a node that dies is finished by another node, once', async () => {
+    const w = await cluster.start('W');
+    const token = await signToken(SECRET, { userId: 'wendy', tenantId: 'acme', tier: 'pro' });
+    const created = await api(w.url, token, 'POST', '/api/sessions', {});
+    expect(created.status).toBe(201);
+    // W's first attempt reached the receiver, which holds it: W dies waiting for the answer.
+    await receiver.until((r) => wendysCreated(r).length === 1);
+    w.child.kill('SIGKILL');
+    await w.exited;
+    // Once W's claim lapses (its attempt's timeout and a margin), C's poll takes it over.
+    await receiver.until((r) => wendysCreated(r).length === 2, 20_000);
+    const db = new pg.Client({ connectionString: cluster.databaseUrl });
+    await db.connect();
+    try {
+      await expect
+        .poll(
+          async () =>
+            (await db.query('SELECT count(*)::int AS n FROM webhook_outbox')).rows[0].n as number,
+          { timeout: 10_000 },
+        )
+        .toBe(0);
+      const attempts = wendysCreated(receiver.received);
+      expect(attempts.map((a) => a.status)).toEqual([0, 200]);
+      expect(new Set(attempts.map((a) => a.headers['x-agentsdk-delivery'])).size).toBe(1);
+      // The one attempt that got an answer is recorded, as the second, by the node that made it.
+      const deliveries = await db.query(
+        'SELECT attempt::int, status::int, ok::int FROM webhook_deliveries WHERE event_id = $1',
+        [attempts[0]!.body.id],
+      );
+      expect(deliveries.rows).toEqual([{ attempt: 2, status: 200, ok: 1 }]);
+    } finally {
+      await db.end();
+    }
   });
 });

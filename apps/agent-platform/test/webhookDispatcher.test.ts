@@ -103,6 +103,44 @@ describe('WebhookDispatcher against a real HTTP receiver', () => {
     }
   });
 
+  it('finishes a delivery a previous run left queued (it died mid-attempt), once its claim lapsed', async () => {
+    const { repository, metrics } = await setup();
+    const receiver = await startWebhookReceiver();
+    cleanups.push(() => receiver.close());
+    const body = JSON.stringify({ id: 'evt-1', type: 'session.completed', data: {} });
+    // As the crashed run left it: its first attempt claimed, the claim now lapsed.
+    await repository.enqueueWebhook(
+      {
+        eventId: 'evt-1',
+        eventType: 'session.completed',
+        url: receiver.url,
+        body,
+        attempts: 1,
+        nextAt: Date.now() - 1000,
+        createdAt: Date.now() - 1000,
+      },
+      { claim: 'crashed-run', claimedUntil: Date.now() - 1 },
+    );
+    const dispatcher = new WebhookDispatcher(
+      { url: receiver.url, secret: SECRET, retry, pollMs: 20 },
+      repository,
+      metrics,
+    );
+    dispatcher.start();
+    cleanups.push(() => dispatcher.drain());
+    await receiver.until((r) => r.length === 1);
+    expect(receiver.received[0]!.headers['x-agentsdk-delivery']).toBe('evt-1');
+    expect(receiver.received[0]!.raw).toBe(body);
+    await expect.poll(async () => (await repository.listWebhookDeliveries('evt-1')).length).toBe(1);
+    expect((await repository.listWebhookDeliveries('evt-1'))[0]).toMatchObject({
+      attempt: 2,
+      status: 200,
+      ok: true,
+    });
+    await dispatcher.drain();
+    expect(receiver.received).toHaveLength(1); // finished: no further poll takes it
+  });
+
   it('emits nothing when no webhook is configured', async () => {
     const { repository, metrics } = await setup();
     const dispatcher = new WebhookDispatcher(undefined, repository, metrics);

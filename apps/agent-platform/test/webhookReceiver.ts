@@ -11,10 +11,11 @@ export interface ReceivedWebhook {
 
 /**
  * A real HTTP endpoint on 127.0.0.1 that records every delivery. `answer` picks the status of
- * each one (200 unless it says otherwise), so tests can make deliveries fail and be retried.
+ * each one (200 unless it says otherwise), so tests can make deliveries fail and be retried;
+ * `'hold'` never answers (recorded with status 0): the sender is still waiting, e.g. when it dies.
  */
 export async function startWebhookReceiver(
-  answer: (delivery: Omit<ReceivedWebhook, 'status'>, index: number) => number = () => 200,
+  answer: (delivery: Omit<ReceivedWebhook, 'status'>, index: number) => number | 'hold' = () => 200,
 ) {
   const received: ReceivedWebhook[] = [];
   const waiters: Array<{ test: (r: ReceivedWebhook[]) => boolean; resolve: () => void }> = [];
@@ -29,8 +30,8 @@ export async function startWebhookReceiver(
         body: JSON.parse(raw) as ReceivedWebhook['body'],
       };
       const status = answer(delivery, received.length);
-      received.push({ ...delivery, status });
-      res.writeHead(status).end();
+      received.push({ ...delivery, status: status === 'hold' ? 0 : status });
+      if (status !== 'hold') res.writeHead(status).end();
       for (const w of [...waiters]) {
         if (w.test(received)) {
           waiters.splice(waiters.indexOf(w), 1);

@@ -9,6 +9,7 @@ import { isAgentSDKError, query, type CanUseTool, type ProcessError } from '@age
 import { describe, expect, it } from 'vitest';
 import {
   collect,
+  createModelServer,
   fakeCliPath,
   FixtureError,
   readFixture,
@@ -45,6 +46,26 @@ describe('fake CLI', () => {
       'result',
       'system',
     ]);
+  });
+
+  it('sends one model request per user message when AGENTSDK_FAKE_MODEL_REQUESTS=1', async () => {
+    await using server = await createModelServer({
+      script: [{ content: [{ type: 'text', text: 'unused' }] }],
+    });
+    const messages = await collect(
+      query({
+        prompt: 'Say hello',
+        options: fake(fixtureFile(), {
+          AGENTSDK_FAKE_MODEL_REQUESTS: '1',
+          ANTHROPIC_BASE_URL: server.url,
+          ANTHROPIC_API_KEY: 'sk-test-fake',
+        }),
+      }),
+    );
+    expect(messages.at(-2)?.type).toBe('result');
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]?.headers['x-api-key']).toBe('sk-test-fake');
+    expect(JSON.stringify(server.requests[0]?.body?.messages)).toContain('Say hello');
   });
 
   it("answers --version with the recording's CLI version", () => {

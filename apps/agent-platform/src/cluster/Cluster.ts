@@ -1,5 +1,6 @@
 import { EventFanout } from './EventFanout.js';
 import { NodeBus } from './NodeBus.js';
+import { NodeHeartbeat } from './NodeHeartbeat.js';
 import { OnceKeys } from './OnceKeys.js';
 import { connectRedis, type Redis } from './redis.js';
 import { SessionLeases } from './SessionLeases.js';
@@ -19,6 +20,7 @@ export class Cluster {
   readonly bus: NodeBus;
   readonly events: EventFanout;
   readonly once: OnceKeys;
+  readonly heartbeat: NodeHeartbeat;
   /** Set by the session layer: a lease renewal failed (another node has the session now). */
   onLeaseLost: (sessionId: string) => void = () => undefined;
 
@@ -34,6 +36,7 @@ export class Cluster {
     this.bus = new NodeBus(redis, subscriber, prefix, nodeId);
     this.events = new EventFanout(redis, subscriber, prefix);
     this.once = new OnceKeys(redis, prefix, nodeId);
+    this.heartbeat = new NodeHeartbeat(redis, prefix, nodeId, options.leaseTtlMs);
   }
 
   get nodeId(): string {
@@ -50,13 +53,16 @@ export class Cluster {
       sub.disconnect();
       throw new Error(`Redis at REDIS_URL is unreachable: ${String(error)}`, { cause: error });
     }
-    return new Cluster(options, redis, new Subscriber(sub));
+    const cluster = new Cluster(options, redis, new Subscriber(sub));
+    await cluster.heartbeat.start();
+    return cluster;
   }
 
   /** Releases every lease this node holds (the sessions are paused first) and disconnects. */
   async close(): Promise<void> {
     this.leases.stop();
     await this.leases.releaseAll();
+    await this.heartbeat.stop();
     await this.bus.close();
     await this.subscriber.close();
     await this.redis.quit().catch(() => this.redis.disconnect());

@@ -193,7 +193,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     sweepIntervalMs: numberFrom(env['PLATFORM_SWEEP_INTERVAL_MS'], 30_000),
     shutdownGraceMs: numberFrom(env['PLATFORM_SHUTDOWN_GRACE_MS'], 10_000),
     interruptGraceMs: numberFrom(env['PLATFORM_INTERRUPT_GRACE_MS'], 10_000),
-    webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secret: webhookSecret } : undefined,
+    webhook:
+      webhookUrl && webhookSecret
+        ? {
+            url: webhookUrl,
+            secret: webhookSecret,
+            timeoutMs: numberFrom(env['PLATFORM_WEBHOOK_TIMEOUT_MS'], 10_000),
+            pollMs: numberFrom(env['PLATFORM_WEBHOOK_POLL_MS'], 1000),
+          }
+        : undefined,
     maxMessageChars: numberFrom(env['PLATFORM_MAX_MESSAGE_CHARS'], 100_000),
     maxBodyBytes: numberFrom(env['PLATFORM_MAX_BODY_BYTES'], 1 << 20),
     userRateLimit: {

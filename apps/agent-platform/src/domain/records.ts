@@ -67,6 +67,23 @@ export interface WebhookDeliveryRecord {
   createdAt: number;
 }
 
+/**
+ * A webhook event not delivered yet (`webhook_outbox`): any server may claim it once it is due
+ * and nobody else holds it, so a delivery outlives the server that queued it.
+ */
+export interface WebhookOutboxRecord {
+  eventId: string;
+  eventType: string;
+  url: string;
+  /** The JSON body, signed afresh at each attempt. */
+  body: string;
+  /** Attempts made (counting the one just claimed). */
+  attempts: number;
+  /** Epoch ms when the next attempt is due. */
+  nextAt: number;
+  createdAt: number;
+}
+
 /** One line of the append-only audit log: auth failures, refusals, admin reads. */
 export interface AuditRecord {
   id: string;

@@ -68,6 +68,7 @@ export class ClusterSessions implements SessionService {
       },
       released: (session: LiveSession) => ref.current?.released(session),
       claimOnce: (key: string) => cluster.once.claim(key, 40 * 86_400_000),
+      holder: cluster.heartbeat.incarnation,
     };
   }
 
@@ -186,9 +187,32 @@ export class ClusterSessions implements SessionService {
           this.leave(record.id);
         }
       }
+      await this.releaseDeadHolds(now);
       return count;
     });
     return swept ?? 0;
+  }
+
+  /**
+   * Budget held by model requests of node runs whose heartbeat lapsed (crashed): those requests
+   * died with their node and will never record usage, so their holds stop counting now rather
+   * than after `HOLD_STALE_MS`. Holds younger than the TTL are left (their node may be starting).
+   */
+  private async releaseDeadHolds(now: number): Promise<void> {
+    const { heartbeat, leases } = this.cluster;
+    const holders = await this.repository.budgetHolders(now - leases.ttlMs);
+    for (const holder of await heartbeat.dead(holders)) {
+      const released = await this.repository.releaseBudgetHoldsOf(holder);
+      console.error(
+        `[platform] node run ${holder} is gone (no heartbeat): released its ${released} budget hold(s)`,
+      );
+      this.metrics.inc(
+        'platform_budget_holds_released_total',
+        'Budget holds of crashed node runs released',
+        {},
+        released,
+      );
+    }
   }
 
   /** Pauses every session here (`SessionManager.shutdown`); their leases go with their processes. */

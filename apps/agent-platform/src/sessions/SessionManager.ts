@@ -30,6 +30,8 @@ export interface ClusterHooks {
   released(session: LiveSession): void;
   /** True for the first caller per key across the cluster (once-only notifications). */
   claimOnce(key: string): Promise<boolean>;
+  /** This node run, in whose name model requests hold budget (released when it dies). */
+  holder: string;
 }
 
 /**
@@ -68,7 +70,7 @@ export class SessionManager {
       metrics,
       update,
       (s, p) => this.log.emit(s, p),
-      cluster !== undefined,
+      cluster?.holder,
     );
     this.cli = new CliProcesses(config, proxy, ledger, update);
     if (cluster) this.cli.onReleased = (session) => cluster.released(session);

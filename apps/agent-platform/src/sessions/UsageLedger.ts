@@ -25,8 +25,11 @@ export class UsageLedger {
       session: LiveSession,
       payload: Record<string, unknown>,
     ) => Promise<void>,
-    /** Cluster mode: requests hold their budget in the database, seen by every server. */
-    private readonly holds = false,
+    /**
+     * Cluster mode: requests hold their budget in the database, seen by every server, in the
+     * name of this node run (`NodeHeartbeat.incarnation`), so a crashed run's holds can go.
+     */
+    private readonly holder?: string,
   ) {}
 
   /** The proxy's view of one session's CLI process. */
@@ -36,7 +39,7 @@ export class UsageLedger {
       key,
       upstream,
       remainingUsd: () => this.remainingUsd(session),
-      ...(this.holds ? { reserve: (fit) => this.reserve(session, fit) } : {}),
+      ...(this.holder !== undefined ? { reserve: (fit) => this.reserve(session, fit) } : {}),
       record: (usage) => this.record(session, usage),
       budgetExceeded: (message) => {
         const turn = session.turn;
@@ -84,6 +87,7 @@ export class UsageLedger {
       userId: owner.userId,
       since: startOfMonthUtc(now),
       staleBefore: now - HOLD_STALE_MS,
+      ...(this.holder !== undefined ? { holder: this.holder } : {}),
       amount: (seen) => fit(left(seen)),
     });
     return {
@@ -137,7 +141,10 @@ export class UsageLedger {
   }
 }
 
-/** A hold older than this belongs to a request a crashed server never finished. */
+/**
+ * A hold older than this belongs to a request a crashed server never finished. The backstop: a
+ * crashed node's holds normally go as soon as its heartbeat lapses (`ClusterSessions`).
+ */
 const HOLD_STALE_MS = 15 * 60_000;
 
 function ownerOf(session: LiveSession): BudgetOwner {

@@ -7,6 +7,7 @@ import type {
   UsageRecord,
   UsageSummary,
   WebhookDeliveryRecord,
+  WebhookOutboxRecord,
 } from '../domain/records.js';
 
 export interface SessionFilter {
@@ -53,9 +54,28 @@ export interface Repository {
    */
   holdBudget(hold: BudgetHold): Promise<SpentUsd>;
   releaseBudgetHold(id: string): Promise<void>;
+  /** The holders (node runs) of holds created before `createdBefore` (none on SQLite). */
+  budgetHolders(createdBefore: number): Promise<string[]>;
+  /** Drops every hold of `holder` (a node run known dead); answers how many. */
+  releaseBudgetHoldsOf(holder: string): Promise<number>;
   usageSummary(filter: UsageFilter): Promise<UsageSummary>;
   recordWebhookDelivery(delivery: WebhookDeliveryRecord): Promise<void>;
   listWebhookDeliveries(eventId?: string): Promise<WebhookDeliveryRecord[]>;
+  /** Queues a delivery already claimed by its caller (`claim` until `claimedUntil`). */
+  enqueueWebhook(record: WebhookOutboxRecord, claim: WebhookClaim): Promise<void>;
+  /**
+   * Claims up to `limit` due deliveries nobody holds (only `eventId`, if given), counting one
+   * more attempt each; servers sharing the database never claim the same one (PostgreSQL:
+   * `FOR UPDATE SKIP LOCKED`).
+   */
+  claimWebhooks(
+    claim: WebhookClaim,
+    options: { now: number; limit: number; eventId?: string },
+  ): Promise<WebhookOutboxRecord[]>;
+  /** While `claim` still holds it: due again at `nextAt`, held by nobody. False if it did not. */
+  rescheduleWebhook(eventId: string, claim: string, nextAt: number): Promise<boolean>;
+  /** While `claim` still holds it: delivered or given up, removed. */
+  finishWebhook(eventId: string, claim: string): Promise<void>;
   close(): Promise<void>;
   /** Append only: nothing updates or deletes an audit record. */
   appendAudit(record: AuditRecord): Promise<void>;
@@ -88,7 +108,15 @@ export interface BudgetHold {
   since: number;
   /** Holds older than this are a crashed server's and no longer count. */
   staleBefore: number;
+  /** The node run holding it (`NodeHeartbeat.incarnation`): its holds go when it dies. */
+  holder?: string;
   amount(spent: SpentUsd): number;
+}
+
+/** Who holds a queued webhook delivery, and until when (epoch ms). */
+export interface WebhookClaim {
+  claim: string;
+  claimedUntil: number;
 }
 
 export interface AuditFilter {

@@ -8,6 +8,7 @@ import type {
   UsageRecord,
   UsageSummary,
   WebhookDeliveryRecord,
+  WebhookOutboxRecord,
 } from '../domain/records.js';
 import type {
   AuditFilter,
@@ -16,8 +17,10 @@ import type {
   SessionFilter,
   SpentUsd,
   UsageFilter,
+  WebhookClaim,
 } from './Repository.js';
 import { PlatformError } from '../domain/PlatformError.js';
+import { HoldBatches, type HoldOutcome } from './HoldBatches.js';
 import type { SqlDriver, SqlQueries } from './SqlDriver.js';
 
 const COLUMNS: Record<keyof SessionRecord, string> = {
@@ -81,6 +84,8 @@ function leaseLost(sessionId: string): PlatformError {
 
 /** The one `Repository`: plain SQL that runs on SQLite and PostgreSQL alike. */
 export class SqlRepository implements Repository {
+  private readonly holds = new HoldBatches((batch) => this.holdBatch(batch));
+
   constructor(private readonly db: SqlDriver) {}
 
   get kind(): 'sqlite' | 'postgres' {
@@ -211,42 +216,73 @@ export class SqlRepository implements Repository {
     return changed > 0;
   }
 
-  async holdBudget(hold: BudgetHold): Promise<SpentUsd> {
-    return this.db.exclusive(`agentsdk-platform:budget:${hold.tenantId}`, async (tx) => {
-      const sum = async (sql: string, params: unknown[]): Promise<number> =>
-        num((await tx.all(sql, params))[0]?.['usd']);
-      const userUsd =
-        (await sum(
-          'SELECT COALESCE(SUM(cost_usd), 0) AS usd FROM usage_records WHERE tenant_id = ? AND user_id = ? AND created_at >= ?',
-          [hold.tenantId, hold.userId, hold.since],
-        )) +
-        (await sum(
-          'SELECT COALESCE(SUM(amount_usd), 0) AS usd FROM budget_holds WHERE tenant_id = ? AND user_id = ? AND created_at >= ?',
-          [hold.tenantId, hold.userId, hold.staleBefore],
-        ));
-      const tenantUsd =
-        (await sum(
-          'SELECT COALESCE(SUM(cost_usd), 0) AS usd FROM usage_records WHERE tenant_id = ? AND created_at >= ?',
-          [hold.tenantId, hold.since],
-        )) +
-        (await sum(
-          'SELECT COALESCE(SUM(amount_usd), 0) AS usd FROM budget_holds WHERE tenant_id = ? AND created_at >= ?',
-          [hold.tenantId, hold.staleBefore],
-        ));
-      const spent = { userUsd, tenantUsd };
-      const amount = hold.amount(spent);
-      if (amount > 0) {
+  holdBudget(hold: BudgetHold): Promise<SpentUsd> {
+    return this.holds.hold(hold);
+  }
+
+  /**
+   * One batch of a tenant's holds (`HoldBatches`) under its lock: one query for the month's
+   * spend and live holds per user of the tenant, then each hold in order, seeing the ones before.
+   */
+  private async holdBatch(holds: BudgetHold[]): Promise<HoldOutcome[]> {
+    const { tenantId, since } = holds[0]!;
+    const staleBefore = Math.max(...holds.map((h) => h.staleBefore));
+    return this.db.exclusive(`agentsdk-platform:budget:${tenantId}`, async (tx) => {
+      const rows = await tx.all(
+        `SELECT user_id, SUM(usd) AS usd FROM (
+           SELECT user_id, cost_usd AS usd FROM usage_records WHERE tenant_id = ? AND created_at >= ?
+           UNION ALL
+           SELECT user_id, amount_usd AS usd FROM budget_holds WHERE tenant_id = ? AND created_at >= ?
+         ) AS spent GROUP BY user_id`,
+        [tenantId, since, tenantId, staleBefore],
+      );
+      const users = new Map(rows.map((row) => [str(row['user_id']), num(row['usd'])]));
+      let tenantUsd = [...users.values()].reduce((a, b) => a + b, 0);
+      const outcomes: HoldOutcome[] = [];
+      const inserts: unknown[][] = [];
+      const now = Date.now();
+      for (const hold of holds) {
+        const spent = { userUsd: users.get(hold.userId) ?? 0, tenantUsd };
+        let amount: number;
+        try {
+          amount = hold.amount(spent);
+        } catch (error) {
+          outcomes.push({ error });
+          continue;
+        }
+        outcomes.push({ spent });
+        if (amount > 0) {
+          inserts.push([hold.id, tenantId, hold.userId, amount, now, hold.holder ?? null]);
+          users.set(hold.userId, spent.userUsd + amount);
+          tenantUsd += amount;
+        }
+      }
+      if (inserts.length > 0) {
         await tx.run(
-          'INSERT INTO budget_holds (id, tenant_id, user_id, amount_usd, created_at) VALUES (?, ?, ?, ?, ?)',
-          [hold.id, hold.tenantId, hold.userId, amount, Date.now()],
+          `INSERT INTO budget_holds (id, tenant_id, user_id, amount_usd, created_at, holder) VALUES ${inserts.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+          inserts.flat(),
         );
       }
-      return spent;
+      return outcomes;
     });
   }
 
   async releaseBudgetHold(id: string): Promise<void> {
     await this.db.run('DELETE FROM budget_holds WHERE id = ?', [id]);
+  }
+
+  async budgetHolders(createdBefore: number): Promise<string[]> {
+    if (this.db.kind !== 'postgres') return [];
+    const rows = await this.db.all(
+      'SELECT DISTINCT holder FROM budget_holds WHERE holder IS NOT NULL AND created_at < ?',
+      [createdBefore],
+    );
+    return rows.map((row) => str(row['holder']));
+  }
+
+  async releaseBudgetHoldsOf(holder: string): Promise<number> {
+    if (this.db.kind !== 'postgres') return 0;
+    return this.db.run('DELETE FROM budget_holds WHERE holder = ?', [holder]);
   }
 
   async usageSummary(filter: UsageFilter): Promise<UsageSummary> {
@@ -299,6 +335,65 @@ export class SqlRepository implements Repository {
       error: strOrNull(row['error']),
       createdAt: num(row['created_at']),
     }));
+  }
+
+  async enqueueWebhook(r: WebhookOutboxRecord, c: WebhookClaim): Promise<void> {
+    await this.db.run(
+      `INSERT INTO webhook_outbox (event_id, event_type, url, body, attempts, next_at, claim, claimed_until, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        r.eventId,
+        r.eventType,
+        r.url,
+        r.body,
+        r.attempts,
+        r.nextAt,
+        c.claim,
+        c.claimedUntil,
+        r.createdAt,
+      ],
+    );
+  }
+
+  async claimWebhooks(
+    c: WebhookClaim,
+    options: { now: number; limit: number; eventId?: string },
+  ): Promise<WebhookOutboxRecord[]> {
+    // PostgreSQL: rows another server is claiming right now are skipped, not waited for. SQLite
+    // has one writer (one server owns the file), so the plain statement is already atomic.
+    const lock = this.db.kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+    const only = options.eventId !== undefined ? ' AND event_id = ?' : '';
+    const rows = await this.db.all(
+      `UPDATE webhook_outbox SET claim = ?, claimed_until = ?, attempts = attempts + 1
+       WHERE event_id IN (
+         SELECT event_id FROM webhook_outbox WHERE next_at <= ? AND claimed_until <= ?${only}
+         ORDER BY next_at LIMIT ?${lock})
+       RETURNING *`,
+      [
+        c.claim,
+        c.claimedUntil,
+        options.now,
+        options.now,
+        ...(options.eventId !== undefined ? [options.eventId] : []),
+        options.limit,
+      ],
+    );
+    return rows.map(outboxRow);
+  }
+
+  async rescheduleWebhook(eventId: string, claim: string, nextAt: number): Promise<boolean> {
+    const changed = await this.db.run(
+      'UPDATE webhook_outbox SET next_at = ?, claim = NULL, claimed_until = 0 WHERE event_id = ? AND claim = ?',
+      [nextAt, eventId, claim],
+    );
+    return changed > 0;
+  }
+
+  async finishWebhook(eventId: string, claim: string): Promise<void> {
+    await this.db.run('DELETE FROM webhook_outbox WHERE event_id = ? AND claim = ?', [
+      eventId,
+      claim,
+    ]);
   }
 
   async close(): Promise<void> {
@@ -362,4 +457,16 @@ export class SqlRepository implements Repository {
       [sessionId, at],
     );
   }
+}
+
+function outboxRow(row: Record<string, unknown>): WebhookOutboxRecord {
+  return {
+    eventId: str(row['event_id']),
+    eventType: str(row['event_type']),
+    url: str(row['url']),
+    body: str(row['body']),
+    attempts: num(row['attempts']),
+    nextAt: num(row['next_at']),
+    createdAt: num(row['created_at']),
+  };
 }

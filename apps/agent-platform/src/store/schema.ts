@@ -20,6 +20,8 @@ const CLUSTER = [
     created_at BIGINT NOT NULL
   )`,
   `CREATE INDEX IF NOT EXISTS budget_holds_tenant ON budget_holds (tenant_id, created_at)`,
+  // The node run (`NodeHeartbeat.incarnation`) whose request holds it: released when that run dies.
+  `ALTER TABLE budget_holds ADD COLUMN IF NOT EXISTS holder TEXT`,
 ];
 
 function base(kind: 'sqlite' | 'postgres'): string[] {
@@ -73,6 +75,20 @@ function base(kind: 'sqlite' | 'postgres'): string[] {
       error TEXT,
       created_at ${int} NOT NULL
     )`,
+    // Deliveries not finished yet: claimed (`claim`, until `claimed_until`) by the server
+    // attempting one; any server takes over a due one nobody holds (see WebhookDispatcher).
+    `CREATE TABLE IF NOT EXISTS webhook_outbox (
+      event_id TEXT PRIMARY KEY,
+      event_type TEXT NOT NULL,
+      url TEXT NOT NULL,
+      body TEXT NOT NULL,
+      attempts ${int} NOT NULL,
+      next_at ${int} NOT NULL,
+      claim TEXT,
+      claimed_until ${int} NOT NULL,
+      created_at ${int} NOT NULL
+    )`,
+    `CREATE INDEX IF NOT EXISTS webhook_outbox_due ON webhook_outbox (next_at)`,
     `CREATE TABLE IF NOT EXISTS audit_log (
       id TEXT PRIMARY KEY,
       at ${int} NOT NULL,

@@ -6,7 +6,10 @@
  *   query({ prompt, options: { cliPath: fakeCliPath, env: { AGENTSDK_FIXTURE: 'fixtures/x.jsonl' } } })
  *
  * Env: AGENTSDK_FIXTURE (the fixture file, required), AGENTSDK_REPLAY_MODE (`strict`, the
- * default, or `lenient`), AGENTSDK_REPLAY_TIMEOUT_MS (wait bound per expected write, 5000).
+ * default, or `lenient`), AGENTSDK_REPLAY_TIMEOUT_MS (wait bound per expected write, 5000),
+ * AGENTSDK_FAKE_MODEL_REQUESTS=1 (before playing each user message, send one Messages request
+ * to ANTHROPIC_BASE_URL as the real CLI would, so a metering proxy in between sees a model
+ * request per turn; its answer is not used).
  * Flags are accepted and ignored, except `--version`. A strict divergence is printed on stderr
  * and ends the process with exit code 3; lenient divergences are printed on stderr at the end.
  */
@@ -14,6 +17,7 @@ import { FixtureError } from '../fixture/FixtureError.js';
 import type { Fixture } from '../fixture/Fixture.js';
 import { readFixture } from '../fixture/readFixture.js';
 import { ReplayEngine } from '../replay/ReplayEngine.js';
+import { modelRequest } from './modelRequest.js';
 
 /** Exit code of a strict divergence. */
 const DIVERGED = 3;
@@ -96,6 +100,21 @@ function play(fixture: Fixture, env: NodeJS.ProcessEnv): void {
     { strict, matchers: [], timeoutMs: Number.isFinite(timeout) ? timeout : 5000 },
   );
 
+  // With model requests, stdin lines reach the engine in order through a queue, a user message
+  // after its request; without, at once as they arrive.
+  const request = env.AGENTSDK_FAKE_MODEL_REQUESTS === '1' ? modelRequest(env) : undefined;
+  let inOrder: Promise<void> = Promise.resolve();
+  const write = (message: unknown): void => {
+    if (!request) return engine.write(message);
+    inOrder = inOrder.then(async () => {
+      if (isUserMessage(message)) await request(message);
+      engine.write(message);
+    });
+  };
+  const endInput = (): void => {
+    if (request) void inOrder.then(() => engine.endInput());
+    else engine.endInput();
+  };
   let buffer = '';
   const onLine = (line: string): void => {
     if (line.trim() === '') return;
@@ -109,7 +128,7 @@ function play(fixture: Fixture, env: NodeJS.ProcessEnv): void {
       );
       process.exit(1);
     }
-    engine.write(message);
+    write(message);
   };
   process.stdin.setEncoding('utf8');
   process.stdin.on('data', (chunk: string) => {
@@ -124,10 +143,18 @@ function play(fixture: Fixture, env: NodeJS.ProcessEnv): void {
   process.stdin.on('end', () => {
     if (buffer !== '') onLine(buffer);
     buffer = '';
-    engine.endInput();
+    endInput();
   });
-  process.stdin.on('error', () => engine.endInput());
+  process.stdin.on('error', endInput);
   engine.start();
+}
+
+function isUserMessage(message: unknown): boolean {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { type?: unknown }).type === 'user'
+  );
 }
 
 main();
