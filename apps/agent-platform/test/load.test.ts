@@ -80,6 +80,8 @@ describe(`load: ${SESSIONS} concurrent sessions against the fake CLI`, () => {
     const report = {
       sessions: SESSIONS,
       errors: errors.length,
+      // Printed even when the test has already timed out: the only trace of why on a CI log.
+      firstErrors: errors.slice(0, 3),
       wallMs: Date.now() - started,
       turnLatencyMs: { p50: pct(50), p95: pct(95), p99: pct(99), max: latencies.at(-1) },
       peakCliProcesses: peakProcesses,
@@ -192,7 +194,7 @@ describe.skipIf(clusterMissing)(
           ]),
         );
         console.log(
-          `[cluster load] ${JSON.stringify({ sessions: CLUSTER_SESSIONS, nodes: 3, errors: errors.length, wallMs: Date.now() - started, phaseMs: report })}`,
+          `[cluster load] ${JSON.stringify({ sessions: CLUSTER_SESSIONS, nodes: 3, errors: errors.length, firstErrors: errors.slice(0, 3), wallMs: Date.now() - started, phaseMs: report })}`,
         );
         expect(errors.slice(0, 5)).toEqual([]);
         let turns = 0;
