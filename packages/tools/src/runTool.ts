@@ -70,6 +70,10 @@ export function createToolRunner(spec: ToolRunnerSpec): ToolRunner {
     context: ToolContext,
     options: ToolCallOptions,
   ): ToolRunResult => {
+    // The common answer, a string, is one text block: valid MCP with nothing to check.
+    if (typeof returned === 'string' && validateOutput === undefined) {
+      return { content: [{ type: 'text', text: returned }] };
+    }
     let result: CallToolResult | string;
     try {
       result = normalizeResult(returned, validateOutput !== undefined);

@@ -2,6 +2,7 @@ import { AbortError } from '../errors/AbortError.js';
 import { ControlError } from '../errors/ControlError.js';
 import { ControlTimeoutError } from '../errors/ControlTimeoutError.js';
 import type { InboundControlRequest } from '../messages/control.js';
+import { InFlightList, type InFlightEntry } from './InFlightList.js';
 
 export type InboundSubtype = InboundControlRequest['subtype'];
 
@@ -34,8 +35,9 @@ interface Pending {
  * without it). A class rather than an object literal with a getter: a literal's accessor costs a
  * runtime call and an allocation on every request.
  */
-class InboundEntry {
+class InboundEntry implements InFlightEntry {
   cancelled = false;
+  slot = -1;
   private controller: AbortController | undefined;
   private reason: unknown;
 
@@ -64,7 +66,7 @@ let routerSeq = 0;
  */
 export class ControlRouter {
   private readonly pending = new Map<string, Pending>();
-  private readonly inbound = new Map<string, InboundEntry>();
+  private readonly inbound = new InFlightList<InboundEntry>();
   private readonly handlers = new Map<string, AnyInboundHandler>();
   private readonly prefix = `req_${(++routerSeq).toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   private seq = 0;
@@ -158,8 +160,7 @@ export class ControlRouter {
       entry.cleanup();
       entry.reject(error);
     }
-    for (const entry of this.inbound.values()) entry.cancel(error);
-    this.inbound.clear();
+    for (const entry of this.inbound.clear()) entry.cancel(error);
   }
 
   get pendingCount(): number {
@@ -196,7 +197,7 @@ export class ControlRouter {
     const subtype = String(request.subtype ?? '');
     const handler = this.handlers.get(subtype);
     const entry = new InboundEntry(requestId);
-    if (requestId !== undefined) this.inbound.set(requestId, entry);
+    if (requestId !== undefined) this.inbound.add(entry);
     let result: Promise<object | undefined> | object | undefined;
     try {
       if (!handler) throw new Error(`Unsupported control request subtype: ${subtype}`);
@@ -236,7 +237,7 @@ export class ControlRouter {
           ? { subtype: 'success', request_id: requestId, response: value }
           : { subtype: 'success', request_id: requestId };
     }
-    if (requestId !== undefined) this.inbound.delete(requestId);
+    this.inbound.remove(entry);
     // Cancelled by the CLI, or the session ended: the CLI no longer waits, so we stay silent.
     if (entry.cancelled || this.failure) return;
     try {
@@ -252,10 +253,10 @@ export class ControlRouter {
 
   private onCancel(requestId: unknown): void {
     if (typeof requestId !== 'string') return;
-    const entry = this.inbound.get(requestId);
-    if (!entry) return;
-    this.inbound.delete(requestId);
-    entry.cancel(new AbortError('The CLI cancelled this request.'));
+    for (const entry of this.inbound.filter((e) => e.requestId === requestId)) {
+      this.inbound.remove(entry);
+      entry.cancel(new AbortError('The CLI cancelled this request.'));
+    }
   }
 }
 
