@@ -316,6 +316,34 @@ describe('concurrency and cancellation', () => {
     expect(await responses[2]).toMatchObject({ id: 3, result: { content: [{ text: 'done 3' }] } });
   });
 
+  test('a validator that throws answers with a JSON-RPC internal error, never silence', async () => {
+    const buggy = tool(
+      'buggy',
+      'd',
+      {
+        s: z.string().refine(() => {
+          throw new Error('refinement bug');
+        }),
+      },
+      ({ s }) => s,
+    );
+    const { instance } = createSdkMcpServer({ name: 's', tools: [buggy] });
+    const response = await instance.handleMessage(
+      {
+        jsonrpc: '2.0',
+        id: 14,
+        method: 'tools/call',
+        params: { name: 'buggy', arguments: { s: 'x' } },
+      },
+      live(),
+    );
+    expect(response).toEqual({
+      jsonrpc: '2.0',
+      id: 14,
+      error: { code: -32603, message: 'refinement bug' },
+    });
+  });
+
   test('a synchronous handler in a session already closed gets no response', async () => {
     let sawAborted: boolean | undefined;
     const sync = tool('sync', 'd', {}, (_args, { signal }) => {

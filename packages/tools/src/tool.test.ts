@@ -152,9 +152,9 @@ describe('results', () => {
   test('a result that cannot be rendered fails like a throwing handler, sync or async', async () => {
     const reported: unknown[] = [];
     const onError = (error: unknown) => void reported.push(error);
-    const sync = tool('big', 'd', {}, () => ({ n: 1n }));
+    const sync = tool('big', 'd', {}, () => ({ n: 1n }) as never);
     expect(text(await sync.call({}, { onError }))).toMatch(/^Tool "big" failed: .*BigInt/);
-    const later = tool('bigLater', 'd', {}, async () => ({ n: 1n }));
+    const later = tool('bigLater', 'd', {}, async () => ({ n: 1n }) as never);
     expect(text(await later.call({}, { onError }))).toMatch(/^Tool "bigLater" failed: .*BigInt/);
     expect(reported).toHaveLength(2);
   });
