@@ -285,6 +285,82 @@ describe('concurrency and cancellation', () => {
     });
   });
 
+  test('cancelling one of several calls in flight answers the others', async () => {
+    const gates = new Map([1, 2, 3].map((n) => [n, gate()]));
+    const started: number[] = [];
+    const slow = tool('slow', 'd', { n: z.number() }, async ({ n }) => {
+      started.push(n);
+      await gates.get(n)?.promise;
+      return `done ${n}`;
+    });
+    const { instance } = createSdkMcpServer({ name: 's', tools: [slow] });
+    const call = (id: number) =>
+      instance.handleMessage(
+        {
+          jsonrpc: '2.0',
+          id,
+          method: 'tools/call',
+          params: { name: 'slow', arguments: { n: id } },
+        },
+        live(),
+      );
+    const responses = [call(1), call(2), call(3)];
+    await expect.poll(() => started.length).toBe(3);
+    await instance.handleMessage(
+      { jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 1 } },
+      live(),
+    );
+    expect(await responses[0]).toBeUndefined();
+    for (const g of gates.values()) g.open();
+    expect(await responses[1]).toMatchObject({ id: 2, result: { content: [{ text: 'done 2' }] } });
+    expect(await responses[2]).toMatchObject({ id: 3, result: { content: [{ text: 'done 3' }] } });
+  });
+
+  test('a validator that throws answers with a JSON-RPC internal error, never silence', async () => {
+    const buggy = tool(
+      'buggy',
+      'd',
+      {
+        s: z.string().refine(() => {
+          throw new Error('refinement bug');
+        }),
+      },
+      ({ s }) => s,
+    );
+    const { instance } = createSdkMcpServer({ name: 's', tools: [buggy] });
+    const response = await instance.handleMessage(
+      {
+        jsonrpc: '2.0',
+        id: 14,
+        method: 'tools/call',
+        params: { name: 'buggy', arguments: { s: 'x' } },
+      },
+      live(),
+    );
+    expect(response).toEqual({
+      jsonrpc: '2.0',
+      id: 14,
+      error: { code: -32603, message: 'refinement bug' },
+    });
+  });
+
+  test('a synchronous handler in a session already closed gets no response', async () => {
+    let sawAborted: boolean | undefined;
+    const sync = tool('sync', 'd', {}, (_args, { signal }) => {
+      sawAborted = signal.aborted;
+      return 'late';
+    });
+    const { instance } = createSdkMcpServer({ name: 's', tools: [sync] });
+    const controller = new AbortController();
+    controller.abort(new Error('session closed'));
+    const response = await instance.handleMessage(
+      { jsonrpc: '2.0', id: 13, method: 'tools/call', params: { name: 'sync', arguments: {} } },
+      { signal: controller.signal },
+    );
+    expect(sawAborted).toBe(true);
+    expect(response).toBeUndefined();
+  });
+
   test('progress and log notifications go to the context sendNotification', async () => {
     const step = tool('steps', 'd', { n: z.number() }, async ({ n }, context) => {
       for (let i = 1; i <= n; i++) await context.reportProgress({ progress: i, total: n });

@@ -149,6 +149,16 @@ describe('results', () => {
     expect(text(await rejects.call({}))).toBe('Tool "rej" failed: plain string');
   });
 
+  test('a result that cannot be rendered fails like a throwing handler, sync or async', async () => {
+    const reported: unknown[] = [];
+    const onError = (error: unknown) => void reported.push(error);
+    const sync = tool('big', 'd', {}, () => ({ n: 1n }) as never);
+    expect(text(await sync.call({}, { onError }))).toMatch(/^Tool "big" failed: .*BigInt/);
+    const later = tool('bigLater', 'd', {}, async () => ({ n: 1n }) as never);
+    expect(text(await later.call({}, { onError }))).toMatch(/^Tool "bigLater" failed: .*BigInt/);
+    expect(reported).toHaveLength(2);
+  });
+
   test('an invalid content block becomes an isError result', async () => {
     const t = tool('bad', 'd', {}, () => [{ type: 'image' }] as never);
     const result = await t.call({});

@@ -1,5 +1,5 @@
 import { ToolDefinitionError } from './errors/ToolDefinitionError.js';
-import { createToolRunner } from './runTool.js';
+import { createToolRunner, setRunner } from './runTool.js';
 import { createValidator, type Validator } from './schema/createValidator.js';
 import { detectSchema } from './schema/detectSchema.js';
 import { toJsonSchema } from './schema/toJsonSchema.js';
@@ -94,6 +94,12 @@ export function tool<
     ...(Object.keys(meta).length > 0 && { _meta: meta }),
   };
 
+  const runner = createToolRunner({
+    name,
+    validateInput,
+    validateOutput,
+    handler: handler as ToolHandler<never, unknown>,
+  });
   const definition: ToolDefinition<
     Name,
     InferSchemaOutput<InputSchema>,
@@ -106,13 +112,15 @@ export function tool<
     annotations: extras?.annotations,
     handler,
     listEntry,
-    call: createToolRunner({
-      name,
-      validateInput,
-      validateOutput,
-      handler: handler as ToolHandler<never, unknown>,
-    }),
+    call: (args, options = {}) => {
+      try {
+        return Promise.resolve(runner(args, options));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
   };
+  setRunner(definition, runner);
   Object.defineProperty(definition, TOOL_MARKER, { value: true });
   return Object.freeze(definition);
 }

@@ -199,4 +199,73 @@ describe('ControlRouter inbound', () => {
     });
     expect(errors).toHaveLength(1);
   });
+
+  it('answers a handler that returns at once in the same tick, and counts nothing in flight', () => {
+    const { router, written } = setup();
+    router.on('mcp_message', () => ({ mcp_response: { jsonrpc: '2.0', id: 1, result: {} } }));
+    router.route({
+      type: 'control_request',
+      request_id: 'm1',
+      request: { subtype: 'mcp_message' },
+    });
+    expect(written[0]?.response).toEqual({
+      subtype: 'success',
+      request_id: 'm1',
+      response: { mcp_response: { jsonrpc: '2.0', id: 1, result: {} } },
+    });
+    expect(router.inboundCount).toBe(0);
+  });
+
+  it('answers with an error when the answer cannot be serialised, so the CLI never waits', () => {
+    const errors: unknown[] = [];
+    const written: Written[] = [];
+    const router = new ControlRouter(
+      (m) => {
+        JSON.stringify(m); // as the subprocess transport does, synchronously
+        written.push(m as Written);
+        return Promise.resolve();
+      },
+      1000,
+      (_s, e) => errors.push(e),
+    );
+    router.on('hook_callback', () => ({ big: 1n }));
+    router.route({
+      type: 'control_request',
+      request_id: 'h2',
+      request: { subtype: 'hook_callback' },
+    });
+    expect(written).toEqual([
+      {
+        type: 'control_response',
+        response: { subtype: 'error', request_id: 'h2', error: expect.stringMatching(/BigInt/) },
+      },
+    ]);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('cancels every in-flight request with the cancelled id and keeps the others', async () => {
+    const { router, written } = setup();
+    const signals: AbortSignal[] = [];
+    const finishers: (() => void)[] = [];
+    router.on('can_use_tool', async (_req, ctx) => {
+      signals.push(ctx.signal);
+      await new Promise<void>((r) => finishers.push(r));
+      return { behavior: 'allow' };
+    });
+    for (const id of ['a', 'b', 'c']) {
+      router.route({
+        type: 'control_request',
+        request_id: id,
+        request: { subtype: 'can_use_tool' },
+      });
+    }
+    expect(router.inboundCount).toBe(3);
+    router.route({ type: 'control_cancel_request', request_id: 'a' });
+    expect(signals.map((s) => s.aborted)).toEqual([true, false, false]);
+    expect(router.inboundCount).toBe(2);
+    for (const finish of finishers) finish();
+    await new Promise((r) => setImmediate(r));
+    expect(written.map((w) => w.response?.request_id).sort()).toEqual(['b', 'c']);
+    expect(router.inboundCount).toBe(0);
+  });
 });

@@ -2,6 +2,7 @@ import { AbortError } from '../errors/AbortError.js';
 import { ControlError } from '../errors/ControlError.js';
 import { ControlTimeoutError } from '../errors/ControlTimeoutError.js';
 import type { InboundControlRequest } from '../messages/control.js';
+import { InFlightList, type InFlightEntry } from './InFlightList.js';
 
 export type InboundSubtype = InboundControlRequest['subtype'];
 
@@ -29,20 +30,24 @@ interface Pending {
 }
 
 /**
- * One inbound request in flight. The AbortController is created only if a handler reads
- * `signal` (creating one costs microseconds, and most tool calls finish without it).
+ * One inbound request in flight, and the context its handler gets. The AbortController is created
+ * only if a handler reads `signal` (creating one costs microseconds, and most tool calls finish
+ * without it). A class rather than an object literal with a getter: a literal's accessor costs a
+ * runtime call and an allocation on every request.
  */
-class InboundEntry {
+class InboundEntry implements InFlightEntry {
   cancelled = false;
+  slot = -1;
   private controller: AbortController | undefined;
+  private reason: unknown;
+
+  constructor(readonly requestId: string | undefined) {}
 
   get signal(): AbortSignal {
     this.controller ??= new AbortController();
     if (this.cancelled && !this.controller.signal.aborted) this.controller.abort(this.reason);
     return this.controller.signal;
   }
-
-  private reason: unknown;
 
   cancel(reason: unknown): void {
     if (this.cancelled) return;
@@ -61,7 +66,7 @@ let routerSeq = 0;
  */
 export class ControlRouter {
   private readonly pending = new Map<string, Pending>();
-  private readonly inbound = new Map<string, InboundEntry>();
+  private readonly inbound = new InFlightList<InboundEntry>();
   private readonly handlers = new Map<string, AnyInboundHandler>();
   private readonly prefix = `req_${(++routerSeq).toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   private seq = 0;
@@ -85,7 +90,7 @@ export class ControlRouter {
         this.onResponse(message.response as Record<string, unknown> | undefined);
         return true;
       case 'control_request':
-        void this.onRequest(message);
+        this.onRequest(message);
         return true;
       case 'control_cancel_request':
         this.onCancel(message.request_id);
@@ -155,8 +160,7 @@ export class ControlRouter {
       entry.cleanup();
       entry.reject(error);
     }
-    for (const entry of this.inbound.values()) entry.cancel(error);
-    this.inbound.clear();
+    for (const entry of this.inbound.clear()) entry.cancel(error);
   }
 
   get pendingCount(): number {
@@ -187,45 +191,82 @@ export class ControlRouter {
     }
   }
 
-  private async onRequest(message: Record<string, unknown>): Promise<void> {
+  private onRequest(message: Record<string, unknown>): void {
     const requestId = typeof message.request_id === 'string' ? message.request_id : undefined;
     const request = (message.request ?? {}) as Record<string, unknown>;
     const subtype = String(request.subtype ?? '');
     const handler = this.handlers.get(subtype);
-    const entry = new InboundEntry();
-    if (requestId !== undefined) this.inbound.set(requestId, entry);
-    let reply: Record<string, unknown>;
+    const entry = new InboundEntry(requestId);
+    if (requestId !== undefined) this.inbound.add(entry);
+    let result: Promise<object | undefined> | object | undefined;
     try {
       if (!handler) throw new Error(`Unsupported control request subtype: ${subtype}`);
       // The CLI's request, trusted to match its subtype (handlers still check what they read).
-      const result = await handler(request as never, {
-        get signal() {
-          return entry.signal;
-        },
-        requestId,
-      });
-      reply = {
-        subtype: 'success',
-        request_id: requestId,
-        ...(result !== undefined ? { response: result } : {}),
-      };
+      result = handler(request as never, entry);
     } catch (error) {
-      if (handler) this.onHandlerError(subtype, error);
-      reply = { subtype: 'error', request_id: requestId, error: errorMessage(error) };
+      this.reply(entry, subtype, handler !== undefined, error, true);
+      return;
     }
-    if (requestId !== undefined) this.inbound.delete(requestId);
+    // A handler that answers at once is answered in this tick; a promise settles once.
+    if (isThenable(result)) {
+      Promise.resolve(result).then(
+        (value) => this.reply(entry, subtype, true, value, false),
+        (error: unknown) => this.reply(entry, subtype, true, error, true),
+      );
+    } else {
+      this.reply(entry, subtype, true, result, false);
+    }
+  }
+
+  /** Write the answer (or the error) to one inbound request, unless nobody waits for it. */
+  private reply(
+    entry: InboundEntry,
+    subtype: string,
+    handled: boolean,
+    value: unknown,
+    failed: boolean,
+  ): void {
+    const { requestId } = entry;
+    let reply: Record<string, unknown>;
+    if (failed) {
+      if (handled) this.onHandlerError(subtype, value);
+      reply = { subtype: 'error', request_id: requestId, error: errorMessage(value) };
+    } else {
+      reply =
+        value !== undefined
+          ? { subtype: 'success', request_id: requestId, response: value }
+          : { subtype: 'success', request_id: requestId };
+    }
+    this.inbound.remove(entry);
     // Cancelled by the CLI, or the session ended: the CLI no longer waits, so we stay silent.
     if (entry.cancelled || this.failure) return;
-    await this.write({ type: 'control_response', response: reply }).catch(() => {});
+    try {
+      this.write({ type: 'control_response', response: reply }).catch(() => {});
+    } catch (error) {
+      // The answer could not be serialised (a BigInt, a cycle): the CLI still gets one.
+      if (failed) return;
+      this.onHandlerError(subtype, error);
+      const why = { subtype: 'error', request_id: requestId, error: errorMessage(error) };
+      this.write({ type: 'control_response', response: why }).catch(() => {});
+    }
   }
 
   private onCancel(requestId: unknown): void {
     if (typeof requestId !== 'string') return;
-    const entry = this.inbound.get(requestId);
-    if (!entry) return;
-    this.inbound.delete(requestId);
-    entry.cancel(new AbortError('The CLI cancelled this request.'));
+    for (const entry of this.inbound.filter((e) => e.requestId === requestId)) {
+      this.inbound.remove(entry);
+      entry.cancel(new AbortError('The CLI cancelled this request.'));
+    }
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<object | undefined> {
+  return (
+    value instanceof Promise ||
+    (typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { then?: unknown }).then === 'function')
+  );
 }
 
 function errorMessage(error: unknown): string {

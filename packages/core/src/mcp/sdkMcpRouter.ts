@@ -1,6 +1,6 @@
 import type { InboundHandler } from '../control/ControlRouter.js';
 import type { McpServerConfig } from '../options/ClaudeAgentOptions.js';
-import type { JSONRPCMessage, SdkMcpServer } from './SdkMcpServer.js';
+import type { JSONRPCMessage, SdkMcpRequestContext, SdkMcpServer } from './SdkMcpServer.js';
 
 /** The in-process servers of `options.mcpServers` (entries with `type: 'sdk'`), by name. */
 export function sdkMcpServers(
@@ -22,7 +22,17 @@ export function mcpMessageHandler(
   servers: Map<string, SdkMcpServer>,
   notify: (serverName: string, notification: JSONRPCMessage) => void = () => {},
 ): InboundHandler<'mcp_message'> {
-  return async (request, context) => {
+  // One notification channel per server name, made once: handlers may call it detached.
+  const channels = new Map<string, (notification: JSONRPCMessage) => void>();
+  const channelOf = (name: string): ((notification: JSONRPCMessage) => void) => {
+    let channel = channels.get(name);
+    if (!channel) {
+      channel = (notification) => notify(name, notification);
+      channels.set(name, channel);
+    }
+    return channel;
+  };
+  return (request, context) => {
     const name = String(request.server_name ?? '');
     const message = (request.message ?? {}) as JSONRPCMessage;
     const server = servers.get(name);
@@ -38,23 +48,40 @@ export function mcpMessageHandler(
         },
       };
     }
-    let response: JSONRPCMessage | undefined;
+    let answer: Promise<JSONRPCMessage | undefined>;
     try {
-      response = await server.handleMessage(message, {
-        // Read lazily: the router creates the AbortSignal only for servers that look at it.
-        get signal() {
-          return context.signal;
-        },
-        sendNotification: (notification) => notify(name, notification),
-      });
+      answer = server.handleMessage(message, new RequestContext(context, channelOf(name)));
     } catch (error) {
-      // The contract says handleMessage does not throw; keep the session alive if one does.
-      response = {
-        jsonrpc: '2.0',
-        id: message.id ?? null,
-        error: { code: -32603, message: error instanceof Error ? error.message : String(error) },
-      };
+      return { mcp_response: internalError(message, error) };
     }
-    return { mcp_response: response ?? { jsonrpc: '2.0', result: {}, id: 0 } };
+    return Promise.resolve(answer).then(
+      (response) => ({ mcp_response: response ?? { jsonrpc: '2.0', result: {}, id: 0 } }),
+      // The contract says handleMessage does not throw; keep the session alive if one does.
+      (error: unknown) => ({ mcp_response: internalError(message, error) }),
+    );
+  };
+}
+
+/**
+ * The context `handleMessage` gets. The signal is read lazily, so the router creates the
+ * AbortSignal only for servers that look at it (a class: an object literal's getter costs a
+ * runtime call and an allocation per request).
+ */
+class RequestContext implements SdkMcpRequestContext {
+  constructor(
+    private readonly control: { readonly signal: AbortSignal },
+    readonly sendNotification: (notification: JSONRPCMessage) => void,
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.control.signal;
+  }
+}
+
+function internalError(message: JSONRPCMessage, error: unknown): JSONRPCMessage {
+  return {
+    jsonrpc: '2.0',
+    id: message.id ?? null,
+    error: { code: -32603, message: error instanceof Error ? error.message : String(error) },
   };
 }

@@ -3,6 +3,7 @@ import { $ZodAsyncError, safeParse, safeParseAsync } from 'zod/v4/core';
 import { ToolDefinitionError } from '../errors/ToolDefinitionError.js';
 import type { DetectedSchema } from './detectSchema.js';
 import type { SchemaIssue } from './formatIssues.js';
+import { simpleZodObjectCheck } from './simpleZodObject.js';
 import type { JsonSchemaObject } from './types.js';
 
 export type ValidationResult =
@@ -30,7 +31,10 @@ export function createValidator(
         ok: false,
         issues: error.issues.map(({ path, message }) => ({ path, message })),
       });
+      const simple = simpleZodObjectCheck(schema);
       return (value) => {
+        const checked = simple?.(value);
+        if (checked !== undefined) return { ok: true, value: checked };
         try {
           const result = safeParse(schema, value);
           return result.success ? { ok: true, value: result.data } : fromError(result.error);

@@ -28,14 +28,51 @@ const MAX_SESSION_CHANNELS = 32;
 
 /** Answers `tools/call` without the MCP SDK's per-request machinery (the in-process hot path). */
 export type FastToolCall = (
+  id: string | number,
   params: Record<string, unknown> | undefined,
   context: InProcessRequestContext,
-  cancelled: FastCallCancellation,
-) => Promise<{ result: unknown } | { error: { code: number; message: string } } | undefined>;
+  inFlight: FastCallsInFlight,
+) => Promise<JSONRPCMessage | undefined>;
 
-/** Lets a fast call learn about `notifications/cancelled` without creating a signal up front. */
-export interface FastCallCancellation {
-  onCancel: ((reason: string | undefined) => void) | undefined;
+/** A fast call that may still be cancelled by `notifications/cancelled`. */
+export interface FastCallEntry {
+  readonly requestId: string | number;
+  /** Its index in the in-flight list (maintained by `FastCallsInFlight`). */
+  slot: number;
+  cancel(reason: string | undefined): void;
+}
+
+/**
+ * The fast calls waiting on an asynchronous handler, found by request id when the client cancels
+ * one. An array with swap-remove rather than a Map: a Map shrinks (reallocates) on every delete
+ * that empties it, which is every sequential call. Cancelling is rare, so it scans.
+ */
+export class FastCallsInFlight {
+  readonly #calls: (FastCallEntry | undefined)[] = [];
+  #count = 0;
+
+  add(call: FastCallEntry): void {
+    call.slot = this.#count;
+    this.#calls[this.#count++] = call;
+  }
+
+  remove(call: FastCallEntry): void {
+    const slot = call.slot;
+    if (slot < 0 || this.#calls[slot] !== call) return;
+    const last = this.#calls[--this.#count]!;
+    this.#calls[slot] = last;
+    last.slot = slot;
+    // Cleared, never popped: popping the last element frees the backing store.
+    this.#calls[this.#count] = undefined;
+    call.slot = -1;
+  }
+
+  cancel(requestId: unknown, reason: string | undefined): void {
+    for (let slot = this.#count - 1; slot >= 0; slot--) {
+      const call = this.#calls[slot]!;
+      if (call.requestId === requestId) call.cancel(reason);
+    }
+  }
 }
 
 /**
@@ -52,7 +89,7 @@ export class InProcessTransport implements Transport {
   // Not 0: the SDK's cancellation handler ignores a falsy requestId.
   #nextId = 1;
   readonly #pending = new Map<number, PendingRequest>();
-  readonly #fastPending = new Map<string | number, FastCallCancellation>();
+  readonly #fastCalls = new FastCallsInFlight();
   /** Channels of fast calls that are waiting on a server-to-client request, by related id. */
   readonly #channels = new Map<number, NonNullable<InProcessRequestContext['sendNotification']>>();
   /** Notification channels of recent sessions, captured from their `initialize` requests. */
@@ -176,8 +213,7 @@ export class InProcessTransport implements Transport {
             this.#cancel(internalId, typeof reason === 'string' ? reason : undefined);
           }
         }
-        const fast = this.#fastPending.get(requestId as string | number);
-        fast?.onCancel?.(typeof reason === 'string' ? reason : undefined);
+        this.#fastCalls.cancel(requestId, typeof reason === 'string' ? reason : undefined);
       } else {
         this.onmessage?.(message as McpJSONRPCMessage);
       }
@@ -185,7 +221,12 @@ export class InProcessTransport implements Transport {
     }
     if (!validId) return Promise.resolve(invalid(null, 'id must be a string or an integer'));
     if (method === 'tools/call' && this.fastToolCall) {
-      return this.#fastCall(id, params as Record<string, unknown> | undefined, context);
+      return this.fastToolCall(
+        id,
+        params as Record<string, unknown> | undefined,
+        context,
+        this.#fastCalls,
+      );
     }
     if (context.signal.aborted) return Promise.resolve(undefined);
     if (method === 'initialize' && context.sendNotification) {
@@ -209,25 +250,6 @@ export class InProcessTransport implements Transport {
       signal.addEventListener('abort', onAbort, { once: true });
       this.onmessage?.({ ...message, id: internalId } as McpJSONRPCMessage);
     });
-  }
-
-  async #fastCall(
-    id: string | number,
-    params: Record<string, unknown> | undefined,
-    context: InProcessRequestContext,
-  ): Promise<JSONRPCMessage | undefined> {
-    const cancellation: FastCallCancellation = { onCancel: undefined };
-    this.#fastPending.set(id, cancellation);
-    try {
-      // `undefined`: cancelled by the client, which then expects no response.
-      const answer = await this.fastToolCall!(params, context, cancellation);
-      if (answer === undefined) return undefined;
-      return 'result' in answer
-        ? { jsonrpc: '2.0', id, result: answer.result }
-        : { jsonrpc: '2.0', id, error: answer.error };
-    } finally {
-      if (this.#fastPending.get(id) === cancellation) this.#fastPending.delete(id);
-    }
   }
 
   #settle(internalId: number, pending: PendingRequest): void {

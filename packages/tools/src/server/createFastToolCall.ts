@@ -5,90 +5,139 @@ import { PEEK_ABORTED, type HandlerCallOptions } from '../context/createHandlerC
 import type { McpClientChannel } from '../context/HandlerContext.js';
 import { serverErrorHook } from '../toolError/serverErrorHook.js';
 import type { ToolErrorHook } from '../toolError/ToolErrorHook.js';
-import type { ToolCallOptions, ToolProgress } from '../ToolDefinition.js';
+import type { CallToolResult, ToolCallOptions, ToolProgress } from '../ToolDefinition.js';
 import { logLevelAllows, passThrough, unknownTool } from './createMcpServer.js';
+import type { JSONRPCMessage } from '@agentsdk/core';
+import { runnerOf, type ToolRunResult } from '../runTool.js';
 import type {
+  FastCallEntry,
+  FastCallsInFlight,
   FastToolCall,
   InProcessRequestContext,
   InProcessTransport,
 } from './InProcessTransport.js';
 import type { ServerRegistry } from './ServerRegistry.js';
 
-type Answer = { result: unknown } | undefined;
+type Response = JSONRPCMessage | undefined;
 
 /**
  * `tools/call` for the in-process route without the MCP SDK's per-request work (schema parsing
  * of the request, an AbortController, handler lookup by method): the same runner, the same
- * results and errors.
+ * results and errors. A handler that answers synchronously is answered without any promise
+ * hop; an asynchronous one is tracked so `notifications/cancelled` can end it.
  */
 export function createFastToolCall(
   registry: ServerRegistry,
   server: Server,
   transport: InProcessTransport,
 ): FastToolCall {
-  return (params, context, cancellation) => {
+  return (id, params, context, inFlight) => {
     const name = params?.['name'];
-    if (typeof name !== 'string') {
-      return Promise.resolve({
-        error: {
-          code: ErrorCode.InvalidParams,
-          message: 'Invalid params: "name" must be a string.',
-        },
-      });
+    if (params === undefined || typeof name !== 'string') {
+      return Promise.resolve(
+        rpcError(id, ErrorCode.InvalidParams, 'Invalid params: "name" must be a string.'),
+      );
     }
     const definition = registry.tools.get(name);
-    if (!definition) {
+    const run = definition && runnerOf(definition);
+    if (!run) {
       const error = unknownTool(registry, name);
-      return Promise.resolve({ error: { code: error.code, message: error.message } });
+      return Promise.resolve(rpcError(id, error.code, error.message));
     }
-    const rawMeta = params?.['_meta'];
+    const rawMeta = params['_meta'];
     const meta =
       typeof rawMeta === 'object' && rawMeta !== null ? (rawMeta as Record<string, unknown>) : {};
-    return new Promise<Answer>((settle) => {
-      const call = new FastCall(name, meta, context, server, transport, settle);
-      call.onError = serverErrorHook(registry);
-      cancellation.onCancel = (reason) => call.cancel(reason);
-      void definition.call(params?.['arguments'], call).then((result) => settle({ result }));
-    });
+    const call = new FastCall(id, name, meta, context, server, transport, inFlight);
+    call.onError = serverErrorHook(registry);
+    let answer: ToolRunResult;
+    try {
+      answer = run(params['arguments'], call);
+    } catch (error) {
+      return Promise.resolve(internalError(id, error));
+    }
+    if (!(answer instanceof Promise)) {
+      // Cancelled while it ran (the session's signal was already aborted): no response.
+      return Promise.resolve(call.settled ? undefined : { jsonrpc: '2.0', id, result: answer });
+    }
+    return call.wait(answer);
   };
+}
+
+function rpcError(id: string | number, code: number, message: string): JSONRPCMessage {
+  return { jsonrpc: '2.0', id, error: { code, message } };
+}
+
+function internalError(id: string | number, error: unknown): JSONRPCMessage {
+  const message = error instanceof Error ? error.message : String(error);
+  return rpcError(id, ErrorCode.InternalError, message);
 }
 
 /**
  * The options of one fast call, as a class so the hot path builds one small object: the signal,
  * the client channel and the progress/log senders are made only when the handler uses them.
  */
-class FastCall implements ToolCallOptions {
+class FastCall implements ToolCallOptions, FastCallEntry {
   readonly meta: Readonly<Record<string, unknown>>;
   onError: ToolErrorHook | undefined;
+  slot = -1;
+  readonly requestId: string | number;
   readonly #name: string;
   readonly #context: InProcessRequestContext;
   readonly #server: Server;
   readonly #transport: InProcessTransport;
-  // Cancelled calls get no response, at once, like any cancelled MCP request.
-  readonly #settle: (answer: Answer) => void;
+  readonly #inFlight: FastCallsInFlight;
+  #settle: ((response: Response) => void) | undefined;
+  #settled = false;
   #controller: AbortController | undefined;
 
   constructor(
+    requestId: string | number,
     name: string,
     meta: Readonly<Record<string, unknown>>,
     context: InProcessRequestContext,
     server: Server,
     transport: InProcessTransport,
-    settle: (answer: Answer) => void,
+    inFlight: FastCallsInFlight,
   ) {
+    this.requestId = requestId;
     this.#name = name;
     this.meta = meta;
     this.#context = context;
     this.#server = server;
     this.#transport = transport;
-    this.#settle = settle;
+    this.#inFlight = inFlight;
   }
 
+  /** Wait for an asynchronous handler; cancellation answers at once with no response. */
+  wait(answer: Promise<CallToolResult>): Promise<Response> {
+    if (this.#settled) return Promise.resolve(undefined);
+    this.#inFlight.add(this);
+    return new Promise<Response>((settle) => {
+      this.#settle = settle;
+      answer.then(
+        (result) => this.#finish({ jsonrpc: '2.0', id: this.requestId, result }),
+        (error: unknown) => this.#finish(internalError(this.requestId, error)),
+      );
+    });
+  }
+
+  get settled(): boolean {
+    return this.#settled;
+  }
+
+  #finish(response: Response): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#inFlight.remove(this);
+    this.#settle?.(response);
+  }
+
+  // Cancelled calls get no response, at once, like any cancelled MCP request.
   cancel(reason: string | undefined): void {
     this.#controller ??= new AbortController();
     if (!this.#controller.signal.aborted)
       this.#controller.abort(reason ?? 'Cancelled by the client');
-    this.#settle(undefined);
+    this.#finish(undefined);
   }
 
   get signal(): AbortSignal {
