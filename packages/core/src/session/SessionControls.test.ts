@@ -105,6 +105,11 @@ describe('typed control methods', () => {
       subtype: 'get_usage',
       skip_behaviors: true,
     });
+    expect(await sent(c.getContextUsage())).toEqual({ subtype: 'get_context_usage' });
+    expect(await sent(c.getContextUsage({ detail: 'summary' }))).toEqual({
+      subtype: 'get_context_usage',
+      detail: 'summary',
+    });
     expect(await sent(c.applyFlagSettings({ model: null }))).toEqual({
       subtype: 'apply_flag_settings',
       settings: { model: null },
@@ -178,6 +183,9 @@ describe('typed control methods', () => {
       InvalidArgumentError,
     );
     await expect(c.streamInput('hi' as never)).rejects.toThrow(InvalidArgumentError);
+    await expect(c.getContextUsage({ detail: 'brief' as never })).rejects.toThrow(
+      /`detail` must be "summary" or "full"/,
+    );
     expect(fake.written.length).toBe(before);
     await c.disconnect();
   });

@@ -1,0 +1,104 @@
+import {
+  ClaudeSDKClient,
+  type SDKControlGetContextUsageResponse,
+  type SDKControlGetUsageResponse,
+  type SDKControlMcpReadResourceResponse,
+} from '@agentsdk/core';
+import { createSdkMcpServer, resource } from '@agentsdk/tools';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { e2e } from './harness.js';
+import { collect, say } from './wire.js';
+
+const notesStdio = fileURLToPath(new URL('./fixtures/notesStdio.mjs', import.meta.url));
+const card = '<p>milk, eggs</p>';
+
+describe('typed control answers on the real CLI', () => {
+  it('getContextUsage(), usage() and readMcpResource() answer in their typed shapes', async () => {
+    const t = await e2e([say('ok')]);
+    const local = createSdkMcpServer({
+      name: 'local',
+      resources: [resource('card', 'ui://local/card', () => card, { mimeType: 'text/html' })],
+    });
+    await using client = new ClaudeSDKClient(
+      t.options({
+        mcpServers: {
+          notes: { type: 'stdio', command: process.execPath, args: [notesStdio] },
+          local,
+        },
+      }),
+    );
+    await client.connect();
+    // A first turn: the CLI has connected the stdio server before it answers.
+    await client.query('hi');
+    await collect(client.receiveResponse());
+
+    const context: SDKControlGetContextUsageResponse = await client.getContextUsage();
+    expect(context).toMatchObject({
+      totalTokens: expect.any(Number),
+      maxTokens: expect.any(Number),
+      rawMaxTokens: expect.any(Number),
+      percentage: expect.any(Number),
+      model: expect.any(String),
+      isAutoCompactEnabled: expect.any(Boolean),
+      memoryFiles: expect.any(Array),
+      mcpTools: expect.any(Array),
+      agents: expect.any(Array),
+      gridRows: expect.any(Array),
+    });
+    expect(context.apiUsage).toMatchObject({
+      input_tokens: expect.any(Number),
+      output_tokens: expect.any(Number),
+    });
+    expect(context.categories.length).toBeGreaterThan(0);
+    for (const row of context.categories) {
+      expect(row).toMatchObject({ name: expect.any(String), tokens: expect.any(Number) });
+      expect(['used', 'free', 'buffer', 'deferred']).toContain(row.kind);
+    }
+    expect(context.gridRows.flat()[0]).toMatchObject({
+      color: expect.any(String),
+      isFilled: expect.any(Boolean),
+      categoryName: expect.any(String),
+      squareFullness: expect.any(Number),
+    });
+    // The summary form answers from estimates, without counting tokens with the API.
+    const counted = t.server.requests.filter((r) => r.kind === 'count_tokens').length;
+    const summary = await client.getContextUsage({ detail: 'summary' });
+    expect(summary.totalTokens).toEqual(expect.any(Number));
+    expect(t.server.requests.filter((r) => r.kind === 'count_tokens').length).toBe(counted);
+
+    const usage: SDKControlGetUsageResponse = await client.usage({ skipBehaviors: true });
+    expect(usage).toMatchObject({
+      session: {
+        total_cost_usd: expect.any(Number),
+        total_api_duration_ms: expect.any(Number),
+        total_duration_ms: expect.any(Number),
+        total_lines_added: expect.any(Number),
+        total_lines_removed: expect.any(Number),
+        model_usage: expect.any(Object),
+      },
+      // An API-key session: no plan, so no plan limits and no behaviour scan.
+      subscription_type: null,
+      rate_limits_available: false,
+      rate_limits: null,
+      behaviors: null,
+    });
+
+    const read: SDKControlMcpReadResourceResponse = await client.readMcpResource(
+      'notes',
+      'ui://notes/card',
+    );
+    expect(read.contents).toEqual([
+      expect.objectContaining({ uri: 'ui://notes/card', mimeType: 'text/html', text: card }),
+    ]);
+    // CLI 2.1.331 reads only `ui://` resources this way, and none of an in-process server.
+    await expect(client.readMcpResource('notes', 'note://groceries')).rejects.toMatchObject({
+      code: 'CONTROL_ERROR',
+      message: expect.stringContaining('ui://'),
+    });
+    await expect(client.readMcpResource('local', 'ui://local/card')).rejects.toMatchObject({
+      code: 'CONTROL_ERROR',
+      message: expect.stringContaining('does not support SDK MCP servers'),
+    });
+  });
+});
