@@ -8,7 +8,7 @@ import { createSdkMcpServer, resource } from '@agentsdk/tools';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { e2e } from './harness.js';
-import { collect, say } from './wire.js';
+import { callTool, collect, say, toolResultsIn } from './wire.js';
 
 const notesStdio = fileURLToPath(new URL('./fixtures/notesStdio.mjs', import.meta.url));
 const card = '<p>milk, eggs</p>';
@@ -100,5 +100,57 @@ describe('typed control answers on the real CLI', () => {
       code: 'CONTROL_ERROR',
       message: expect.stringContaining('does not support SDK MCP servers'),
     });
+  });
+
+  it('reinitialize() gets a fresh initialize answer; the hooks it re-sends run once', async () => {
+    const t = await e2e([
+      callTool('Bash', { command: 'echo hi', description: 'say hi' }, 'toolu_bash'),
+      say('done'),
+    ]);
+    const seen: string[] = [];
+    await using client = new ClaudeSDKClient(
+      t.options({
+        agents: { helper: { description: 'Helps', prompt: 'Help.' } },
+        hooks: {
+          PreToolUse: [
+            {
+              matcher: 'Bash',
+              hooks: [
+                (input) => {
+                  seen.push(input.tool_name);
+                  return {
+                    hookSpecificOutput: {
+                      hookEventName: 'PreToolUse',
+                      permissionDecision: 'deny',
+                      permissionDecisionReason: 'No shell here.',
+                    },
+                  };
+                },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    await client.connect();
+    const first = await client.getServerInfo();
+    const fresh = await client.reinitialize({ timeoutMs: 30_000 });
+    expect(fresh).not.toBe(first);
+    expect(fresh).toMatchObject({
+      claude_code_version: first.claude_code_version,
+      pid: first.pid,
+      commands: expect.any(Array),
+      models: expect.any(Array),
+    });
+    expect(fresh.agents).toContainEqual(expect.objectContaining({ name: 'helper' }));
+    expect(await client.getServerInfo()).toBe(first);
+
+    await client.query('run it');
+    await collect(client.receiveResponse());
+    expect(seen).toEqual(['Bash']);
+    const bash = toolResultsIn(t.server.lastMainRequest()).find(
+      (r) => r.tool_use_id === 'toolu_bash',
+    );
+    expect(JSON.stringify(bash?.content)).toContain('No shell here.');
   });
 });

@@ -116,6 +116,15 @@ export abstract class SessionControls {
     return (await this.controlSession()).serverInfo();
   }
 
+  /**
+   * Send `initialize` again and return the CLI's fresh answer (commands, agents, models, … as
+   * they are now); `getServerInfo()` keeps the first one. The request carries what the start
+   * sent (hooks, agents, system prompt, in-process servers), as the official SDK's does.
+   */
+  async reinitialize(options?: OutboundRequestOptions): Promise<ServerInfo> {
+    return (await this.controlSession()).reinitialize(options);
+  }
+
   /** Same as `getServerInfo()`, by the official SDK's name. */
   initializationResult(): Promise<ServerInfo> {
     return this.getServerInfo();
