@@ -86,9 +86,10 @@ export const LEGACY_TOOL_NAME_ALIASES: Readonly<Record<string, string>> = Object
 
 /**
  * Marks where a custom system prompt splits into a static prefix (cacheable across sessions)
- * and a session-specific suffix, on a line of its own: e.g.
- * `[staticPart, SYSTEM_PROMPT_DYNAMIC_BOUNDARY, sessionPart].join('\n')`. Whether the CLI splits
- * there depends on the CLI and the account: CLI 2.1.331 with an API key and a custom base URL
- * sends the marker to the model as text, so leave it out where that matters.
+ * and a session-specific suffix, as an element of an array prompt:
+ * `systemPrompt: [staticPart, SYSTEM_PROMPT_DYNAMIC_BOUNDARY, sessionPart]`. Whether the CLI
+ * splits the cache there depends on the CLI and the account: CLI 2.1.331 with an API key and a
+ * custom base URL joins the parts with a blank line and drops the marker. On a line of a string
+ * prompt it reaches the model as text.
  */
 export const SYSTEM_PROMPT_DYNAMIC_BOUNDARY = '__SYSTEM_PROMPT_DYNAMIC_BOUNDARY__';

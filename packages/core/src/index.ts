@@ -205,6 +205,27 @@ export type {
   SlashCommand,
 } from './control/controlTypes.js';
 export type {
+  ContextUsageKind,
+  SDKContextUsage,
+  SDKContextUsageCategory,
+  SDKContextUsageGridCell,
+  SDKControlContextUsageCategory,
+  SDKControlGetContextUsageResponse,
+} from './control/contextUsage.js';
+export type {
+  SDKControlGetUsageResponse,
+  SDKExtraUsage,
+  SDKRateLimitWindow,
+  SDKSessionUsageTotals,
+  SDKUsageBehaviorsWindow,
+  SDKUsageReport,
+} from './control/usageReport.js';
+export type {
+  SDKControlMcpReadResourceResponse,
+  SDKMcpResourceContent,
+  SDKMcpResourceLink,
+} from './control/mcpResource.js';
+export type {
   DialogContext,
   ElicitationRequest,
   ElicitationResult,

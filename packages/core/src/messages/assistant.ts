@@ -1,3 +1,5 @@
+import type { SDKContextUsage } from '../control/contextUsage.js';
+import type { SDKUsageReport } from '../control/usageReport.js';
 import type { ContentBlock } from './content.js';
 import type { OpenString } from './openString.js';
 import type { StopReason, Usage } from './usage.js';
@@ -84,4 +86,8 @@ export interface SDKAssistantMessage {
   task_description?: string;
   /** The uuid of the user message this turn answers, when the CLI knows it. */
   user_message_uuid?: string;
+  /** On the message that carries a `/context` report: the same report as data. */
+  context_usage?: SDKContextUsage;
+  /** On the message that carries a `/usage` report: the same report as data. */
+  usage_report?: SDKUsageReport;
 }

@@ -1,3 +1,4 @@
+import type { SDKMcpResourceLink } from '../control/mcpResource.js';
 import type { PermissionMode } from '../permissions/types.js';
 import { KNOWN_SYSTEM_EVENT_SUBTYPES, type SDKSystemEventMessage } from './events.js';
 import type { OpenString } from './openString.js';
@@ -203,6 +204,8 @@ export interface SDKSystemTaskNotificationMessage extends SDKSystemBase {
   output_file: string;
   summary: string;
   usage?: TaskUsage;
+  /** A finished background MCP task: the files its result returned by reference. */
+  resource_links?: SDKMcpResourceLink[];
 }
 
 export interface BackgroundTaskInfo {

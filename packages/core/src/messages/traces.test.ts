@@ -110,6 +110,8 @@ const assistantKeys: Keys<SDKAssistantMessage> = {
   subagent_type: true,
   task_description: true,
   user_message_uuid: true,
+  context_usage: true,
+  usage_report: true,
 };
 const apiMessageKeys: Keys<APIAssistantMessage> = {
   id: true,

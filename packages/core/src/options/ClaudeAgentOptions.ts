@@ -194,8 +194,13 @@ export interface ClaudeAgentOptions {
   // --- model and prompt
   model?: string;
   fallbackModel?: string;
-  /** Omitted → an empty custom prompt (as the official SDKs). Use the preset for Claude Code's own. */
-  systemPrompt?: string | SystemPromptPreset;
+  /**
+   * A custom prompt: a string, or its parts as an array (put `SYSTEM_PROMPT_DYNAMIC_BOUNDARY`
+   * between the parts shared by every session and the session's own; sent as given, as the
+   * official SDK does). Omitted → an empty custom prompt (as the official SDKs). Use the preset
+   * for Claude Code's own.
+   */
+  systemPrompt?: string | string[] | SystemPromptPreset;
   maxTurns?: number;
   maxBudgetUsd?: number;
   /** Legacy thinking budget; prefer `thinking`. */

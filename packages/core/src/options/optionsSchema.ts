@@ -77,6 +77,7 @@ const shape = {
   fallbackModel: z.string().min(1),
   systemPrompt: z.union([
     z.string(),
+    z.array(z.string()).min(1),
     z.object({
       type: z.literal('preset'),
       preset: z.literal('claude_code'),

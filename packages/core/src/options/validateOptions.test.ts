@@ -93,6 +93,9 @@ describe('validateOptions', () => {
       /^mcpServers\.db/,
     );
     expect(issuesOf({ canUseTool: 'yes' }).issues[0]?.message).toContain('expected a function');
+    expect(validateOptions({ systemPrompt: ['a', 'b'] })).toEqual({ systemPrompt: ['a', 'b'] });
+    expect(issuesOf({ systemPrompt: [] }).issues[0]?.key).toBe('systemPrompt');
+    expect(issuesOf({ systemPrompt: ['a', 7] }).issues[0]?.key).toMatch(/^systemPrompt/);
   });
 
   it('is checked at the call of query() and new ClaudeSDKClient()', () => {

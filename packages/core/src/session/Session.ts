@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ControlRouter } from '../control/ControlRouter.js';
+import { ControlRouter, type OutboundRequestOptions } from '../control/ControlRouter.js';
 import { elicitationHandler, userDialogHandler } from '../control/dialogs.js';
 import type { ServerInfo } from '../control/serverInfo.js';
 import { AbortError } from '../errors/AbortError.js';
@@ -151,6 +151,20 @@ export class Session {
   async serverInfo(): Promise<ServerInfo> {
     await this.start();
     return this.initialized as Promise<ServerInfo>;
+  }
+
+  /**
+   * Send `initialize` again, with the fields of the start (hooks, agents, system prompt, the
+   * current in-process servers), and return the CLI's fresh answer. The first answer stays what
+   * `serverInfo()` returns.
+   */
+  async reinitialize(request?: OutboundRequestOptions): Promise<ServerInfo> {
+    await this.serverInfo();
+    const fields = initializeRequest(this.options, {
+      hooks: this.hooks.wire,
+      sdkMcpServers: [...this.sdkServers.keys()],
+    });
+    return (await this.control.request('initialize', fields, request)) as ServerInfo;
   }
 
   /** Write one user turn (a string becomes a text message for `sessionId`, default the current one). */

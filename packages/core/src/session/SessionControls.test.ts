@@ -9,6 +9,8 @@ import { query } from '../query/query.js';
 
 type Msg = Record<string, unknown>;
 
+const initializeCount = new WeakMap<FakeTransport, number>();
+
 /** A CLI that answers initialize with some info, refuses `refuse_me`, ignores `never`, echoes the rest. */
 function cli(message: Msg, fake: FakeTransport): void {
   if (message.type !== 'control_request') return;
@@ -24,9 +26,11 @@ function cli(message: Msg, fake: FakeTransport): void {
     return;
   }
   if (request.subtype === 'initialize') {
+    initializeCount.set(fake, (initializeCount.get(fake) ?? 0) + 1);
     reply({
       subtype: 'success',
       response: {
+        pid: initializeCount.get(fake),
         commands: [{ name: 'review', description: 'Review', argumentHint: '' }],
         agents: [{ name: 'helper', description: 'Helps' }],
         account: { email: 'a@b.c', apiKeySource: 'ANTHROPIC_API_KEY' },
@@ -105,6 +109,11 @@ describe('typed control methods', () => {
       subtype: 'get_usage',
       skip_behaviors: true,
     });
+    expect(await sent(c.getContextUsage())).toEqual({ subtype: 'get_context_usage' });
+    expect(await sent(c.getContextUsage({ detail: 'summary' }))).toEqual({
+      subtype: 'get_context_usage',
+      detail: 'summary',
+    });
     expect(await sent(c.applyFlagSettings({ model: null }))).toEqual({
       subtype: 'apply_flag_settings',
       settings: { model: null },
@@ -178,6 +187,9 @@ describe('typed control methods', () => {
       InvalidArgumentError,
     );
     await expect(c.streamInput('hi' as never)).rejects.toThrow(InvalidArgumentError);
+    await expect(c.getContextUsage({ detail: 'brief' as never })).rejects.toThrow(
+      /`detail` must be "summary" or "full"/,
+    );
     expect(fake.written.length).toBe(before);
     await c.disconnect();
   });
@@ -192,6 +204,24 @@ describe('typed control methods', () => {
     const pending = c.request('never', {}, { signal: controller.signal });
     controller.abort();
     await expect(pending).rejects.toMatchObject({ code: 'ABORTED' });
+    await c.disconnect();
+  });
+
+  it('reinitialize() sends the start-up initialize again and returns the fresh answer', async () => {
+    const fake = new FakeTransport(cli);
+    const c = new ClaudeSDKClient({ systemPrompt: 'Be brief.', agents: {} }, fake);
+    await c.connect();
+    const fresh = await c.reinitialize({ timeoutMs: 1000 });
+    expect(fresh.pid).toBe(2);
+    expect((await c.getServerInfo()).pid).toBe(1);
+    const sent = fake.written
+      .filter((m) => (m.request as Msg | undefined)?.subtype === 'initialize')
+      .map((m) => m.request);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toEqual(sent[0]);
+    expect(sent[1]).toMatchObject({ systemPrompt: ['Be brief.'] });
+    const aborted = c.reinitialize({ signal: AbortSignal.abort() });
+    await expect(aborted).rejects.toMatchObject({ code: 'ABORTED' });
     await c.disconnect();
   });
 

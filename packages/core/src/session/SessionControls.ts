@@ -17,7 +17,10 @@ import type {
   SDKControlListPermissionRulesResponse,
   SDKControlPermissionRulesState,
 } from '../control/permissionRules.js';
+import type { SDKControlGetContextUsageResponse } from '../control/contextUsage.js';
+import type { SDKControlMcpReadResourceResponse } from '../control/mcpResource.js';
 import type { McpServerStatus, ModelInfo, ServerInfo } from '../control/serverInfo.js';
+import type { SDKControlGetUsageResponse } from '../control/usageReport.js';
 import type { SessionSettings } from '../settings/types.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import type { McpServerConfig, SdkPluginConfig } from '../options/ClaudeAgentOptions.js';
@@ -113,6 +116,15 @@ export abstract class SessionControls {
     return (await this.controlSession()).serverInfo();
   }
 
+  /**
+   * Send `initialize` again and return the CLI's fresh answer (commands, agents, models, … as
+   * they are now); `getServerInfo()` keeps the first one. The request carries what the start
+   * sent (hooks, agents, system prompt, in-process servers), as the official SDK's does.
+   */
+  async reinitialize(options?: OutboundRequestOptions): Promise<ServerInfo> {
+    return (await this.controlSession()).reinitialize(options);
+  }
+
   /** Same as `getServerInfo()`, by the official SDK's name. */
   initializationResult(): Promise<ServerInfo> {
     return this.getServerInfo();
@@ -156,15 +168,16 @@ export abstract class SessionControls {
     await this.request('mcp_toggle', { serverName, enabled }, options);
   }
 
-  /** Read one resource of an MCP server. */
+  /** Read one resource of an MCP server (CLI 2.1.331 serves `ui://` resources only). */
   async readMcpResource(
     serverName: string,
     uri: string,
     options?: OutboundRequestOptions,
-  ): Promise<Record<string, unknown>> {
+  ): Promise<SDKControlMcpReadResourceResponse> {
     text('readMcpResource', 'serverName', serverName);
     text('readMcpResource', 'uri', uri);
-    return this.request('mcp_read_resource', { serverName, uri }, options);
+    const response = await this.request('mcp_read_resource', { serverName, uri }, options);
+    return { ...response, contents: Array.isArray(response.contents) ? response.contents : [] };
   }
 
   /**
@@ -199,17 +212,39 @@ export abstract class SessionControls {
     return { added: [], removed: [], errors: {}, ...result } as McpSetServersResult;
   }
 
-  /** Token usage of the context window, by category (the CLI counts with the API). */
-  getContextUsage(options?: OutboundRequestOptions): Promise<Record<string, unknown>> {
-    return this.request('get_context_usage', {}, options);
+  /**
+   * Token usage of the context window, by category. `detail: 'full'` (the CLI's default) counts
+   * each category with the API's token counting; `'summary'` estimates from the last response.
+   */
+  async getContextUsage(
+    options: OutboundRequestOptions & { detail?: 'summary' | 'full' } = {},
+  ): Promise<SDKControlGetContextUsageResponse> {
+    const { detail, ...rest } = options;
+    if (detail !== undefined && detail !== 'summary' && detail !== 'full') {
+      throw new InvalidArgumentError('getContextUsage', 'detail', 'must be "summary" or "full"');
+    }
+    const fields = detail !== undefined ? { detail } : {};
+    return (await this.request(
+      'get_context_usage',
+      fields,
+      rest,
+    )) as unknown as SDKControlGetContextUsageResponse;
   }
 
-  /** Plan usage and rate limits of the account (subscription logins). */
-  usage(
+  /**
+   * The session's cost and usage totals, plus plan rate limits for subscription logins (the
+   * official SDK's `usage_EXPERIMENTAL_…()`; the shape may change with the CLI).
+   * `skipBehaviors` skips the scan of local transcripts behind `behaviors`.
+   */
+  async usage(
     options: OutboundRequestOptions & { skipBehaviors?: boolean } = {},
-  ): Promise<Record<string, unknown>> {
+  ): Promise<SDKControlGetUsageResponse> {
     const { skipBehaviors, ...rest } = options;
-    return this.request('get_usage', skipBehaviors ? { skip_behaviors: true } : {}, rest);
+    return (await this.request(
+      'get_usage',
+      skipBehaviors ? { skip_behaviors: true } : {},
+      rest,
+    )) as unknown as SDKControlGetUsageResponse;
   }
 
   /** The settings the CLI applies, each source as read, and the files it skipped. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SYSTEM_PROMPT_DYNAMIC_BOUNDARY } from '../constants.js';
 import { initializeRequest } from './initializeRequest.js';
 
 describe('initializeRequest', () => {
@@ -14,6 +15,13 @@ describe('initializeRequest', () => {
     ).toEqual({
       appendSystemPrompt: 'Extra.',
     });
+  });
+
+  it('sends an array prompt as its parts, the boundary marker an element of its own', () => {
+    const parts = ['Shared rules.', SYSTEM_PROMPT_DYNAMIC_BOUNDARY, 'This user: Ada.'];
+    const fields = initializeRequest({ systemPrompt: parts });
+    expect(fields).toEqual({ systemPrompt: parts });
+    expect(fields.systemPrompt).not.toBe(parts); // a copy: later edits of the caller's array stay out
   });
 
   it('sends the output schema without its $schema dialect (the CLI drops draft 2020-12 schemas)', () => {

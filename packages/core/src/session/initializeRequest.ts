@@ -20,6 +20,9 @@ export function initializeRequest(
     fields.systemPrompt = [''];
   } else if (typeof systemPrompt === 'string') {
     fields.systemPrompt = [systemPrompt];
+  } else if (Array.isArray(systemPrompt)) {
+    // The parts as given: the CLI takes the boundary marker as an element of its own.
+    fields.systemPrompt = [...systemPrompt];
   } else if (systemPrompt.append !== undefined) {
     fields.appendSystemPrompt = systemPrompt.append;
   }

@@ -48,8 +48,13 @@ describe('createAgentContext', () => {
     });
   });
 
-  it('appends to a string prompt and to the Claude Code preset', () => {
+  it('appends to a string prompt, to an array prompt as a last part, and to the Claude Code preset', () => {
     const small = createAgentContext({ skills: [{ name: 'A', content: 'a' }] });
+    expect(small.buildOptions('x', { systemPrompt: ['Shared.', 'Mine.'] }).systemPrompt).toEqual([
+      'Shared.',
+      'Mine.',
+      '## A\na',
+    ]);
     expect(small.buildOptions('x', { systemPrompt: 'Base.' }).systemPrompt).toBe(
       'Base.\n\n## A\na',
     );

@@ -73,6 +73,9 @@ export function createAgentContext(options: AgentContextOptions): AgentContext {
       let systemPrompt: ClaudeAgentOptions['systemPrompt'];
       if (current === undefined) systemPrompt = prompt;
       else if (typeof current === 'string') systemPrompt = join(current, prompt);
+      // Parts: the skills depend on the message, so they go last (after any boundary marker).
+      else if (Array.isArray(current))
+        systemPrompt = prompt.trim() === '' ? current : [...current, prompt];
       else systemPrompt = { ...current, append: join(current.append ?? '', prompt) };
       return { ...base, systemPrompt };
     },
