@@ -24,3 +24,39 @@ describe('an array systemPrompt on the real CLI', () => {
     expect(fromString.slice(0, -1)).toEqual(fromArray.slice(0, -1));
   });
 });
+
+describe('the system prompt forms of the official SDK on the real CLI', () => {
+  it('a preset with excludeDynamicSections moves the per-user memory section into the first user message; a custom prompt takes snapshot', async () => {
+    const t = await e2e([say('ok'), say('ok'), say('ok')]);
+    // CLI 2.1.331's per-user section in this set-up: the auto-memory path under HOME.
+    const dynamic = '# Memory';
+    const firstUserText = (body: unknown): string =>
+      JSON.stringify((body as { messages?: unknown[] }).messages?.[0] ?? '');
+    const preset = { type: 'preset', preset: 'claude_code' } as const;
+
+    await collect(query({ prompt: 'hi', options: t.options({ systemPrompt: preset }) }));
+    const whole = t.server.lastMainRequest()?.body;
+    expect(systemTexts(whole).join('\n')).toContain(dynamic);
+    expect(firstUserText(whole)).not.toContain(dynamic);
+
+    await collect(
+      query({
+        prompt: 'hi',
+        options: t.options({ systemPrompt: { ...preset, excludeDynamicSections: true } }),
+      }),
+    );
+    const split = t.server.lastMainRequest()?.body;
+    expect(systemTexts(split).join('\n')).not.toContain(dynamic);
+    expect(firstUserText(split)).toContain(dynamic);
+
+    await collect(
+      query({
+        prompt: 'hi',
+        options: t.options({
+          systemPrompt: { type: 'custom', prompt: ['Release bot.'], snapshot: false },
+        }),
+      }),
+    );
+    expect(systemTexts(t.server.lastMainRequest()?.body).at(-1)).toBe('Release bot.');
+  });
+});

@@ -66,6 +66,7 @@ export type {
   SDKWarning,
   SdkPluginConfig,
   SettingSource,
+  SystemPromptCustom,
   SystemPromptPreset,
   TaskBudget,
   ThinkingConfig,

@@ -13,6 +13,25 @@ export interface SystemPromptPreset {
   type: 'preset';
   preset: 'claude_code';
   append?: string;
+  /**
+   * Leave the per-user sections (working directory, memory path, git status) out of the system
+   * prompt; the CLI sends them as the first user message instead, so one prompt prefix can be
+   * cached across users.
+   */
+  excludeDynamicSections?: boolean;
+  /**
+   * Record the rendered prompt in the session on its first request and send the record on every
+   * later request and resume (the CLI's default); `false` renders it afresh every request.
+   */
+  snapshot?: boolean;
+}
+
+/** Your own system prompt (a string, or parts as for an array `systemPrompt`), with `snapshot`. */
+export interface SystemPromptCustom {
+  type: 'custom';
+  prompt: string | string[];
+  /** As `SystemPromptPreset.snapshot`. */
+  snapshot?: boolean;
 }
 
 /** `tools` preset: Claude Code's default tool set. */
@@ -200,7 +219,7 @@ export interface ClaudeAgentOptions {
    * official SDK does). Omitted → an empty custom prompt (as the official SDKs). Use the preset
    * for Claude Code's own.
    */
-  systemPrompt?: string | string[] | SystemPromptPreset;
+  systemPrompt?: string | string[] | SystemPromptCustom | SystemPromptPreset;
   maxTurns?: number;
   maxBudgetUsd?: number;
   /** Legacy thinking budget; prefer `thinking`. */

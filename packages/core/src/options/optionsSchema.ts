@@ -79,9 +79,16 @@ const shape = {
     z.string(),
     z.array(z.string()).min(1),
     z.object({
+      type: z.literal('custom'),
+      prompt: z.union([z.string(), z.array(z.string()).min(1)]),
+      snapshot: z.boolean().optional(),
+    }),
+    z.object({
       type: z.literal('preset'),
       preset: z.literal('claude_code'),
       append: z.string().optional(),
+      excludeDynamicSections: z.boolean().optional(),
+      snapshot: z.boolean().optional(),
     }),
   ]),
   maxTurns: positiveInt,

@@ -96,6 +96,17 @@ describe('validateOptions', () => {
     expect(validateOptions({ systemPrompt: ['a', 'b'] })).toEqual({ systemPrompt: ['a', 'b'] });
     expect(issuesOf({ systemPrompt: [] }).issues[0]?.key).toBe('systemPrompt');
     expect(issuesOf({ systemPrompt: ['a', 7] }).issues[0]?.key).toMatch(/^systemPrompt/);
+    expect(
+      validateOptions({ systemPrompt: { type: 'custom', prompt: 'x', snapshot: true } }),
+    ).toEqual({ systemPrompt: { type: 'custom', prompt: 'x', snapshot: true } });
+    expect(issuesOf({ systemPrompt: { type: 'custom', prompt: [] } }).issues[0]?.key).toMatch(
+      /^systemPrompt/,
+    );
+    expect(
+      issuesOf({
+        systemPrompt: { type: 'preset', preset: 'claude_code', excludeDynamicSections: 'yes' },
+      }).issues[0]?.key,
+    ).toMatch(/^systemPrompt/);
   });
 
   it('is checked at the call of query() and new ClaudeSDKClient()', () => {

@@ -24,6 +24,27 @@ describe('initializeRequest', () => {
     expect(fields.systemPrompt).not.toBe(parts); // a copy: later edits of the caller's array stay out
   });
 
+  it('sends a custom prompt as parts and the preset extras and snapshot as their own fields', () => {
+    expect(
+      initializeRequest({
+        systemPrompt: { type: 'custom', prompt: 'Release bot.', snapshot: false },
+      }),
+    ).toEqual({ systemPrompt: ['Release bot.'], systemPromptSnapshot: false });
+    expect(initializeRequest({ systemPrompt: { type: 'custom', prompt: ['A.', 'B.'] } })).toEqual({
+      systemPrompt: ['A.', 'B.'],
+    });
+    expect(
+      initializeRequest({
+        systemPrompt: {
+          type: 'preset',
+          preset: 'claude_code',
+          excludeDynamicSections: true,
+          snapshot: true,
+        },
+      }),
+    ).toEqual({ excludeDynamicSections: true, systemPromptSnapshot: true });
+  });
+
   it('sends the output schema without its $schema dialect (the CLI drops draft 2020-12 schemas)', () => {
     const schema = {
       $schema: 'https://json-schema.org/draft/2020-12/schema',

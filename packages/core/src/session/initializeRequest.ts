@@ -23,8 +23,16 @@ export function initializeRequest(
   } else if (Array.isArray(systemPrompt)) {
     // The parts as given: the CLI takes the boundary marker as an element of its own.
     fields.systemPrompt = [...systemPrompt];
-  } else if (systemPrompt.append !== undefined) {
-    fields.appendSystemPrompt = systemPrompt.append;
+  } else if (systemPrompt.type === 'custom') {
+    const { prompt } = systemPrompt;
+    fields.systemPrompt = typeof prompt === 'string' ? [prompt] : [...prompt];
+  } else {
+    if (systemPrompt.append !== undefined) fields.appendSystemPrompt = systemPrompt.append;
+    if (systemPrompt.excludeDynamicSections !== undefined)
+      fields.excludeDynamicSections = systemPrompt.excludeDynamicSections;
+  }
+  if (typeof systemPrompt === 'object' && !Array.isArray(systemPrompt)) {
+    if (systemPrompt.snapshot !== undefined) fields.systemPromptSnapshot = systemPrompt.snapshot;
   }
   if (options.outputFormat) {
     // The CLI silently drops the StructuredOutput tool when the schema declares draft 2020-12

@@ -48,7 +48,7 @@ describe('createAgentContext', () => {
     });
   });
 
-  it('appends to a string prompt, to an array prompt as a last part, and to the Claude Code preset', () => {
+  it('appends to a string prompt, to an array prompt as a last part, to a custom prompt and to the Claude Code preset', () => {
     const small = createAgentContext({ skills: [{ name: 'A', content: 'a' }] });
     expect(small.buildOptions('x', { systemPrompt: ['Shared.', 'Mine.'] }).systemPrompt).toEqual([
       'Shared.',
@@ -67,6 +67,11 @@ describe('createAgentContext', () => {
       preset: 'claude_code',
       append: 'Mine.\n\n## A\na',
     });
+    expect(
+      small.buildOptions('x', {
+        systemPrompt: { type: 'custom', prompt: 'Bot.', snapshot: false },
+      }).systemPrompt,
+    ).toEqual({ type: 'custom', prompt: 'Bot.\n\n## A\na', snapshot: false });
   });
 
   it('prefixes the user message', () => {

@@ -70,12 +70,19 @@ export function createAgentContext(options: AgentContextOptions): AgentContext {
     buildOptions(message, base = {}) {
       const prompt = buildSystemPrompt(message);
       const current = base.systemPrompt;
+      // Parts: the skills depend on the message, so they go last (after any boundary marker).
+      const extend = (text: string | string[]): string | string[] =>
+        typeof text === 'string'
+          ? join(text, prompt)
+          : prompt.trim() === ''
+            ? text
+            : [...text, prompt];
       let systemPrompt: ClaudeAgentOptions['systemPrompt'];
       if (current === undefined) systemPrompt = prompt;
-      else if (typeof current === 'string') systemPrompt = join(current, prompt);
-      // Parts: the skills depend on the message, so they go last (after any boundary marker).
-      else if (Array.isArray(current))
-        systemPrompt = prompt.trim() === '' ? current : [...current, prompt];
+      else if (typeof current === 'string' || Array.isArray(current))
+        systemPrompt = extend(current);
+      else if (current.type === 'custom')
+        systemPrompt = { ...current, prompt: extend(current.prompt) };
       else systemPrompt = { ...current, append: join(current.append ?? '', prompt) };
       return { ...base, systemPrompt };
     },
