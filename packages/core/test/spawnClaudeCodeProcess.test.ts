@@ -25,6 +25,20 @@ function recordingSpawner(calls: SpawnOptions[]) {
   };
 }
 
+/** A process that never writes, never exits and records the signals it is sent. */
+function silentProcess(signals: string[]) {
+  return Object.assign(new EventEmitter(), {
+    stdin: new PassThrough(),
+    stdout: new PassThrough(),
+    killed: false,
+    exitCode: null,
+    kill(signal: NodeJS.Signals) {
+      signals.push(signal);
+      return true;
+    },
+  });
+}
+
 async function drain(q: AsyncIterable<SDKMessage>): Promise<SDKMessage[]> {
   const messages: SDKMessage[] = [];
   for await (const m of q) messages.push(m);
@@ -104,17 +118,8 @@ describe('spawnClaudeCodeProcess', () => {
   });
 
   it('ends the session when the custom process fails with an error and never exits', async () => {
-    let killedWith: string | undefined;
-    const fake = Object.assign(new EventEmitter(), {
-      stdin: new PassThrough(),
-      stdout: new PassThrough(),
-      killed: false,
-      exitCode: null,
-      kill(signal: NodeJS.Signals) {
-        killedWith = signal;
-        return true;
-      },
-    });
+    const signals: string[] = [];
+    const fake = silentProcess(signals);
     const q = query({
       prompt: 'x',
       options: { spawnClaudeCodeProcess: () => fake as unknown as SpawnedProcess },
@@ -126,21 +131,12 @@ describe('spawnClaudeCodeProcess', () => {
     const error = await ended;
     expect(error).toBeInstanceOf(CLIConnectionError);
     expect((error as Error).message).toContain('ssh: connection reset');
-    expect(killedWith).toBe('SIGKILL');
+    expect(signals.at(-1)).toBe('SIGKILL');
   });
 
   it('does not hang on a custom process that never reports its exit, even after SIGKILL', async () => {
     const signals: string[] = [];
-    const fake = Object.assign(new EventEmitter(), {
-      stdin: new PassThrough(),
-      stdout: new PassThrough(),
-      killed: false,
-      exitCode: null,
-      kill(signal: NodeJS.Signals) {
-        signals.push(signal);
-        return true;
-      },
-    });
+    const fake = silentProcess(signals);
     const q = query({
       prompt: 'x',
       options: {
