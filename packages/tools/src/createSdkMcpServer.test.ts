@@ -226,6 +226,51 @@ describe('concurrency and cancellation', () => {
     expect(await b).toMatchObject({ id: 2, result: { content: [{ text: 'session B' }] } });
   });
 
+  test('an async answer reaches the response on every way out of the runner', async () => {
+    // A thenable that calls back at once (before the fast call waits), a rejection, and an
+    // async handler whose value cannot be rendered (the error path is itself asynchronous).
+    const now = tool(
+      'now',
+      'd',
+      {},
+      () =>
+        ({
+          then: (resolve: (value: string) => void) => resolve('at once'),
+        }) as unknown as Promise<string>,
+    );
+    const rejects = tool('rejects', 'd', {}, async () => {
+      throw new Error('handler failed');
+    });
+    const cyclic = tool('cyclic', 'd', {}, async () => {
+      const value: Record<string, unknown> = {};
+      value.self = value;
+      return value as never;
+    });
+    const { instance } = createSdkMcpServer({
+      name: 's',
+      tools: [now, rejects, cyclic],
+      onError: () => 'reported',
+    });
+    const call = (name: string, id: number) =>
+      instance.handleMessage(
+        { jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: {} } },
+        live(),
+      );
+    expect(await call('now', 1)).toEqual({
+      jsonrpc: '2.0',
+      id: 1,
+      result: { content: [{ type: 'text', text: 'at once' }] },
+    });
+    expect(await call('rejects', 2)).toMatchObject({
+      id: 2,
+      result: { isError: true, content: [{ text: 'reported' }] },
+    });
+    expect(await call('cyclic', 3)).toMatchObject({
+      id: 3,
+      result: { isError: true, content: [{ text: 'reported' }] },
+    });
+  });
+
   function abortable() {
     const started = gate();
     const aborted = gate<unknown>();
