@@ -177,26 +177,27 @@ describe('handleMessage with the CLI traffic of docs/protocol.md', () => {
   });
 });
 
+/** A `slow` tool whose call `n` waits for `gates.get(n)`; `call(id)` sends tools/call with `n: id`. */
+function gatedCalls() {
+  const gates = new Map([1, 2, 3].map((n) => [n, gate()]));
+  const started: number[] = [];
+  const slow = tool('slow', 'd', { n: z.number() }, async ({ n }) => {
+    started.push(n);
+    await gates.get(n)?.promise;
+    return `done ${n}`;
+  });
+  const { instance } = createSdkMcpServer({ name: 's', tools: [slow] });
+  const call = (id: number) =>
+    instance.handleMessage(
+      { jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'slow', arguments: { n: id } } },
+      live(),
+    );
+  return { gates, started, instance, call };
+}
+
 describe('concurrency and cancellation', () => {
   test('concurrent tools/calls run in parallel and each gets its own response', async () => {
-    const gates = new Map([1, 2, 3].map((n) => [n, gate()]));
-    const started: number[] = [];
-    const slow = tool('slow', 'd', { n: z.number() }, async ({ n }) => {
-      started.push(n);
-      await gates.get(n)?.promise;
-      return `done ${n}`;
-    });
-    const { instance } = createSdkMcpServer({ name: 's', tools: [slow] });
-    const call = (id: number) =>
-      instance.handleMessage(
-        {
-          jsonrpc: '2.0',
-          id,
-          method: 'tools/call',
-          params: { name: 'slow', arguments: { n: id } },
-        },
-        live(),
-      );
+    const { gates, started, call } = gatedCalls();
     const responses = [call(1), call(2), call(3)];
     await expect.poll(() => started.length).toBe(3);
     gates.get(3)?.open();
@@ -331,24 +332,7 @@ describe('concurrency and cancellation', () => {
   });
 
   test('cancelling one of several calls in flight answers the others', async () => {
-    const gates = new Map([1, 2, 3].map((n) => [n, gate()]));
-    const started: number[] = [];
-    const slow = tool('slow', 'd', { n: z.number() }, async ({ n }) => {
-      started.push(n);
-      await gates.get(n)?.promise;
-      return `done ${n}`;
-    });
-    const { instance } = createSdkMcpServer({ name: 's', tools: [slow] });
-    const call = (id: number) =>
-      instance.handleMessage(
-        {
-          jsonrpc: '2.0',
-          id,
-          method: 'tools/call',
-          params: { name: 'slow', arguments: { n: id } },
-        },
-        live(),
-      );
+    const { gates, started, instance, call } = gatedCalls();
     const responses = [call(1), call(2), call(3)];
     await expect.poll(() => started.length).toBe(3);
     await instance.handleMessage(
