@@ -15,23 +15,22 @@ export function initializeRequest(
 ): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   const { systemPrompt } = options;
+  // Parts as given (a copy): the CLI takes the boundary marker as an element of its own.
+  const parts = (prompt: string | string[]): string[] =>
+    typeof prompt === 'string' ? [prompt] : [...prompt];
   if (systemPrompt === undefined) {
     // As the official SDKs: an empty custom prompt, not Claude Code's own.
     fields.systemPrompt = [''];
-  } else if (typeof systemPrompt === 'string') {
-    fields.systemPrompt = [systemPrompt];
-  } else if (Array.isArray(systemPrompt)) {
-    // The parts as given: the CLI takes the boundary marker as an element of its own.
-    fields.systemPrompt = [...systemPrompt];
-  } else if (systemPrompt.type === 'custom') {
-    const { prompt } = systemPrompt;
-    fields.systemPrompt = typeof prompt === 'string' ? [prompt] : [...prompt];
+  } else if (typeof systemPrompt === 'string' || Array.isArray(systemPrompt)) {
+    fields.systemPrompt = parts(systemPrompt);
   } else {
-    if (systemPrompt.append !== undefined) fields.appendSystemPrompt = systemPrompt.append;
-    if (systemPrompt.excludeDynamicSections !== undefined)
-      fields.excludeDynamicSections = systemPrompt.excludeDynamicSections;
-  }
-  if (typeof systemPrompt === 'object' && !Array.isArray(systemPrompt)) {
+    if (systemPrompt.type === 'custom') {
+      fields.systemPrompt = parts(systemPrompt.prompt);
+    } else {
+      if (systemPrompt.append !== undefined) fields.appendSystemPrompt = systemPrompt.append;
+      if (systemPrompt.excludeDynamicSections !== undefined)
+        fields.excludeDynamicSections = systemPrompt.excludeDynamicSections;
+    }
     if (systemPrompt.snapshot !== undefined) fields.systemPromptSnapshot = systemPrompt.snapshot;
   }
   if (options.outputFormat) {
