@@ -4,32 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SessionRecord } from '../src/domain/records.js';
 import type { Repository } from '../src/store/Repository.js';
 import { createRepository } from '../src/store/createRepository.js';
 import { createTestDatabase, pgUrl } from './clusterHelpers.js';
+import { sessionRecord } from './sessionRecord.js';
 
-function session(userId: string): SessionRecord {
-  const now = Date.now();
-  return {
-    id: randomUUID(),
-    tenantId: 'acme',
-    userId,
-    tier: 'free',
-    state: 'active',
-    cliSessionId: randomUUID(),
-    workspace: '/w',
-    systemPrompt: null,
-    turns: 0,
-    costUsd: 0,
-    lastCliCostUsd: 0,
-    lastEventId: 0,
-    error: null,
-    createdAt: now,
-    updatedAt: now,
-    lastActivityAt: now,
-  };
-}
+const session = (userId: string) => sessionRecord({ userId });
 
 describe.skipIf(!pgUrl)('the PostgreSQL side of cluster mode', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;

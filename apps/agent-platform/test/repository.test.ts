@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRepository } from '../src/store/createRepository.js';
-import type { SessionRecord } from '../src/domain/records.js';
 import { liveChildren, operatorGet, testPlatform } from './helpers.js';
+import { sessionRecord } from './sessionRecord.js';
 
 /** Written by scripts/ci-setup.sh; DATABASE_URL_TEST overrides. */
 const urlFile = process.env['PG_URL_FILE'] ?? '/tmp/agent-platform-pg/url';
@@ -30,25 +30,8 @@ for (const backend of backends) {
       try {
         expect(repo.kind).toBe(backend.name);
         const tenantId = `t${randomUUID().slice(0, 8)}`;
-        const now = Date.now();
-        const s: SessionRecord = {
-          id: randomUUID(),
-          tenantId,
-          userId: 'ada',
-          tier: 'pro',
-          state: 'creating',
-          cliSessionId: randomUUID(),
-          workspace: '/w',
-          systemPrompt: null,
-          turns: 0,
-          costUsd: 0,
-          lastCliCostUsd: 0,
-          lastEventId: 0,
-          error: null,
-          createdAt: now,
-          updatedAt: now,
-          lastActivityAt: now,
-        };
+        const s = sessionRecord({ tenantId, tier: 'pro', state: 'creating' });
+        const now = s.createdAt;
         await repo.insertSession(s);
         await repo.updateSession(s.id, { state: 'active', turns: 2, costUsd: 0.25 });
         expect(await repo.getSession(s.id)).toEqual({
