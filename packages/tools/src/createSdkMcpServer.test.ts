@@ -22,6 +22,18 @@ const add = tool(
 
 const live = () => ({ signal: new AbortController().signal });
 
+/** Sends `tools/call` for `name` with `args` as request `id`, in a live session. */
+const callTool = (
+  instance: ReturnType<typeof createSdkMcpServer>['instance'],
+  id: number,
+  name: string,
+  args: unknown,
+) =>
+  instance.handleMessage(
+    { jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } },
+    live(),
+  );
+
 // The exact messages the CLI sent in docs/protocol.md §4.2 (c1), in order.
 const CLI_INITIALIZE = JSON.parse(
   '{"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"claude-code","title":"Claude Code","description":"Anthropic\'s agentic coding tool","websiteUrl":"https://claude.com/claude-code","version":"2.1.331"}},"jsonrpc":"2.0","id":0}',
@@ -115,15 +127,7 @@ describe('handleMessage with the CLI traffic of docs/protocol.md', () => {
 
   test('bad input is a result the model reads, not a protocol error', async () => {
     const { instance } = createSdkMcpServer({ name: 'calc', tools: [add] });
-    const response = await instance.handleMessage(
-      {
-        jsonrpc: '2.0',
-        id: 3,
-        method: 'tools/call',
-        params: { name: 'add', arguments: { a: 'two' } },
-      },
-      live(),
-    );
+    const response = await callTool(instance, 3, 'add', { a: 'two' });
     expect(response).toEqual({
       jsonrpc: '2.0',
       id: 3,
@@ -144,12 +148,7 @@ describe('handleMessage with the CLI traffic of docs/protocol.md', () => {
 
   test('protocol errors: unknown tool, unknown method, malformed messages', async () => {
     const { instance } = createSdkMcpServer({ name: 'calc', tools: [add] });
-    expect(
-      await instance.handleMessage(
-        { jsonrpc: '2.0', id: 4, method: 'tools/call', params: { name: 'nope', arguments: {} } },
-        live(),
-      ),
-    ).toEqual({
+    expect(await callTool(instance, 4, 'nope', {})).toEqual({
       jsonrpc: '2.0',
       id: 4,
       error: { code: -32602, message: 'Unknown tool "nope". Server "calc" has: add.' },
@@ -187,11 +186,7 @@ function gatedCalls() {
     return `done ${n}`;
   });
   const { instance } = createSdkMcpServer({ name: 's', tools: [slow] });
-  const call = (id: number) =>
-    instance.handleMessage(
-      { jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'slow', arguments: { n: id } } },
-      live(),
-    );
+  const call = (id: number) => callTool(instance, id, 'slow', { n: id });
   return { gates, started, instance, call };
 }
 
@@ -215,11 +210,7 @@ describe('concurrency and cancellation', () => {
       return s;
     });
     const { instance } = createSdkMcpServer({ name: 's', tools: [echo] });
-    const call = (s: string) =>
-      instance.handleMessage(
-        { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'echo', arguments: { s } } },
-        live(),
-      );
+    const call = (s: string) => callTool(instance, 2, 'echo', { s });
     const a = call('session A');
     const b = call('session B');
     g.open();
@@ -290,10 +281,7 @@ describe('concurrency and cancellation', () => {
   test('notifications/cancelled aborts the handler signal; the request gets no response', async () => {
     const { t, started, aborted } = abortable();
     const { instance } = createSdkMcpServer({ name: 's', tools: [t] });
-    const response = instance.handleMessage(
-      { jsonrpc: '2.0', id: 9, method: 'tools/call', params: { name: 'wait', arguments: {} } },
-      live(),
-    );
+    const response = callTool(instance, 9, 'wait', {});
     await started.promise;
     expect(
       await instance.handleMessage(
@@ -357,15 +345,7 @@ describe('concurrency and cancellation', () => {
       ({ s }) => s,
     );
     const { instance } = createSdkMcpServer({ name: 's', tools: [buggy] });
-    const response = await instance.handleMessage(
-      {
-        jsonrpc: '2.0',
-        id: 14,
-        method: 'tools/call',
-        params: { name: 'buggy', arguments: { s: 'x' } },
-      },
-      live(),
-    );
+    const response = await callTool(instance, 14, 'buggy', { s: 'x' });
     expect(response).toEqual({
       jsonrpc: '2.0',
       id: 14,
@@ -493,10 +473,7 @@ describe('in process: run-time changes and client requests', () => {
     });
     const { instance } = createSdkMcpServer({ name: 's', tools: [asks] });
     await instance.handleMessage(CLI_INITIALIZE, live());
-    const response = await instance.handleMessage(
-      { jsonrpc: '2.0', id: 6, method: 'tools/call', params: { name: 'asks', arguments: {} } },
-      live(),
-    );
+    const response = await callTool(instance, 6, 'asks', {});
     expect(response?.result).toEqual({
       content: [
         {
@@ -607,10 +584,7 @@ describe('in process: server-to-client requests travel on the session channel', 
     );
     const { instance } = createSdkMcpServer({ name: 's', tools: [where] });
     await instance.handleMessage(ROOTS_INITIALIZE, live());
-    const response = await instance.handleMessage(
-      { jsonrpc: '2.0', id: 10, method: 'tools/call', params: { name: 'where', arguments: {} } },
-      live(),
-    );
+    const response = await callTool(instance, 10, 'where', {});
     expect(response?.result).toMatchObject({
       isError: true,
       content: [{ type: 'text', text: expect.stringContaining('No client session') }],
