@@ -146,6 +146,23 @@ describe('handleMessage with the CLI traffic of docs/protocol.md', () => {
     });
   });
 
+  test('format schemas (z.int(), z.email()) are checked: a plain-looking value is refused', async () => {
+    const seen: unknown[] = [];
+    const pick = tool('pick', 'd', { n: z.int(), to: z.email() }, (args) => {
+      seen.push(args);
+      return 'ok';
+    });
+    const { instance } = createSdkMcpServer({ name: 's', tools: [pick] });
+    const bad = await callTool(instance, 5, 'pick', { n: 1.5, to: 'nobody' });
+    expect(bad).toMatchObject({ id: 5, result: { isError: true } });
+    expect(JSON.stringify(bad)).toContain('- n:');
+    expect(JSON.stringify(bad)).toContain('- to:');
+    expect(await callTool(instance, 6, 'pick', { n: 2, to: 'a@b.co' })).toMatchObject({
+      result: { content: [{ type: 'text', text: 'ok' }] },
+    });
+    expect(seen).toEqual([{ n: 2, to: 'a@b.co' }]);
+  });
+
   test('protocol errors: unknown tool, unknown method, malformed messages', async () => {
     const { instance } = createSdkMcpServer({ name: 'calc', tools: [add] });
     expect(await callTool(instance, 4, 'nope', {})).toEqual({

@@ -12,6 +12,12 @@ describe('simpleZodObjectCheck', () => {
     expect(simpleZodObjectCheck(object({ a: z.number().describe('A') }))).toBeTypeOf('function');
     for (const schema of [
       z.object({ a: z.number().int() }),
+      z.object({ a: z.int() }),
+      z.object({ a: z.float32() }),
+      z.object({ a: z.email() }),
+      z.object({ a: z.uuid() }),
+      z.object({ a: z.iso.datetime() }),
+      z.object({ a: z.literal('x') }),
       z.object({ a: z.string().min(1) }),
       z.object({ a: z.number().optional() }),
       z.object({ a: z.number().default(1) }),
