@@ -1,4 +1,5 @@
 import type { JSONRPCMessage, SdkMcpRequestContext } from '@agentsdk/core';
+import { InFlightList } from '@agentsdk/core/internal';
 import type {
   Transport,
   TransportSendOptions,
@@ -37,41 +38,18 @@ export type FastToolCall = (
 /** A fast call that may still be cancelled by `notifications/cancelled`. */
 export interface FastCallEntry {
   readonly requestId: string | number;
-  /** Its index in the in-flight list (maintained by `FastCallsInFlight`). */
+  /** Its index in the in-flight list (maintained by the list). */
   slot: number;
   cancel(reason: string | undefined): void;
 }
 
 /**
  * The fast calls waiting on an asynchronous handler, found by request id when the client cancels
- * one. An array with swap-remove rather than a Map: a Map shrinks (reallocates) on every delete
- * that empties it, which is every sequential call. Cancelling is rare, so it scans.
+ * one (core's allocation-free in-flight list; cancelling is rare, so it scans).
  */
-export class FastCallsInFlight {
-  readonly #calls: (FastCallEntry | undefined)[] = [];
-  #count = 0;
-
-  add(call: FastCallEntry): void {
-    call.slot = this.#count;
-    this.#calls[this.#count++] = call;
-  }
-
-  remove(call: FastCallEntry): void {
-    const slot = call.slot;
-    if (slot < 0 || this.#calls[slot] !== call) return;
-    const last = this.#calls[--this.#count]!;
-    this.#calls[slot] = last;
-    last.slot = slot;
-    // Cleared, never popped: popping the last element frees the backing store.
-    this.#calls[this.#count] = undefined;
-    call.slot = -1;
-  }
-
+export class FastCallsInFlight extends InFlightList<FastCallEntry> {
   cancel(requestId: unknown, reason: string | undefined): void {
-    for (let slot = this.#count - 1; slot >= 0; slot--) {
-      const call = this.#calls[slot]!;
-      if (call.requestId === requestId) call.cancel(reason);
-    }
+    for (const call of this.filter((c) => c.requestId === requestId)) call.cancel(reason);
   }
 }
 
