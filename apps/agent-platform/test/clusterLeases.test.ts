@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SessionLeases } from '../src/cluster/SessionLeases.js';
+import { Subscriber } from '../src/cluster/Subscriber.js';
 import { RedisRateLimiter } from '../src/limits/RedisRateLimiter.js';
 import { redisUrl } from './clusterHelpers.js';
 
@@ -77,5 +78,22 @@ describe.skipIf(!redisUrl)('Redis primitives of cluster mode', () => {
     const refused = decisions.find((d) => !d.allowed);
     expect(refused).toEqual({ allowed: false, retryAfterMs: 1000 });
     expect(await nodeB.take('user:acme/ada', limit, now + 1000)).toEqual({ allowed: true });
+  });
+
+  it('a malformed message on a channel is dropped and logged; the node keeps listening', async () => {
+    const subscriber = new Subscriber(new Redis(redisUrl!));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const channel = `${prefix}bus`;
+      const seen: unknown[] = [];
+      await subscriber.listen(channel, (message) => seen.push(JSON.parse(message)));
+      await redis.publish(channel, 'not json');
+      await redis.publish(channel, '{"ok":true}');
+      await expect.poll(() => seen).toEqual([{ ok: true }]);
+      expect(String(logged.mock.calls[0]?.[0])).toContain(`dropped a Redis message on ${channel}`);
+    } finally {
+      logged.mockRestore();
+      await subscriber.close();
+    }
   });
 });

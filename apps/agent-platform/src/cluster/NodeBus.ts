@@ -109,7 +109,14 @@ export class NodeBus {
       this.pending.set(id, { resolve, reject }),
     );
     const envelope: Envelope = { id, from: this.nodeId, request };
-    const receivers = await this.redis.publish(this.channel(nodeId), JSON.stringify(envelope));
+    let receivers: number;
+    try {
+      receivers = await this.redis.publish(this.channel(nodeId), JSON.stringify(envelope));
+    } catch (error) {
+      // Nobody will ever answer, and a pending entry rejected by close() would be unheard.
+      this.pending.delete(id);
+      throw error;
+    }
     if (receivers === 0) {
       this.pending.delete(id);
       throw new NodeGoneError(nodeId);

@@ -13,7 +13,16 @@ export class Subscriber {
 
   constructor(private readonly redis: Redis) {
     redis.on('message', (channel: string, message: string) => {
-      for (const handler of this.handlers.get(channel) ?? []) handler(message);
+      for (const handler of this.handlers.get(channel) ?? []) {
+        // A malformed message (anyone with Redis access can publish) must not crash the node.
+        try {
+          handler(message);
+        } catch (error) {
+          console.error(
+            `[platform] dropped a Redis message on ${channel}: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+      }
     });
   }
 
@@ -25,7 +34,13 @@ export class Subscriber {
     }
     set.add(handler);
     // Every listener waits for the confirmation, even the second one on a channel.
-    await this.redis.subscribe(channel);
+    try {
+      await this.redis.subscribe(channel);
+    } catch (error) {
+      set.delete(handler);
+      if (set.size === 0) this.handlers.delete(channel);
+      throw error;
+    }
     return async () => {
       const current = this.handlers.get(channel);
       if (!current?.delete(handler) || current.size > 0) return;

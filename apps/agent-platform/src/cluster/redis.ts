@@ -1,8 +1,9 @@
 import { Redis } from 'ioredis';
 
 /**
- * A Redis connection for the cluster. Commands fail fast while Redis is unreachable (no offline
- * queue growing without bound), and reconnects back off to one second.
+ * A Redis connection for the cluster. While Redis is unreachable, commands wait in the offline
+ * queue for at most three reconnect attempts and then fail (the queue cannot grow without
+ * bound); reconnects back off to one second.
  */
 export function connectRedis(url: string, name: string): Redis {
   return new Redis(url, {
