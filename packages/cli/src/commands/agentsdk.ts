@@ -9,7 +9,8 @@ Commands:
   validate [path] [--json]               check skills, plugins and marketplaces (exit 1 on errors)
   record -o <file.jsonl> -- <prompt>     run a session with recording on
   replay <file.jsonl> [--tools <module>] print a recorded session; re-run its tool calls
-  serve <module> [--http <port>]         serve a module's tools, resources, prompts (stdio/HTTP)
+  serve <module> [--http <port>]         serve a module's tools, resources, prompts (stdio/HTTP;
+                                         --host <address> to listen beyond 127.0.0.1)
   doctor [--smoke]                       check Node.js and the Claude Code CLI
   view <file> | --diff <a> <b> | --live  show a session as a timeline in the browser
 
