@@ -149,6 +149,15 @@ describe('subprocess transport (fake CLI)', () => {
     expect((error as Error).message).toContain('does not exist');
   });
 
+  it('turns a spawn failure Node throws (not emits) into CLIConnectionError', async () => {
+    // Node rejects an env value with a NUL byte inside spawn() itself, before any process exists.
+    const error = await collect(
+      query({ prompt: 'x', options: options('echo', { env: { BROKEN: 'a\0b' } }) }),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CLIConnectionError);
+    expect((error as Error).message).toMatch(/^Could not start the Claude Code CLI .*null bytes/);
+  });
+
   it('holds a multi-turn conversation on one process with ClaudeSDKClient', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'agentsdk-client-'));
     await using client = new ClaudeSDKClient(options('echo', { cwd }));

@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
-import { execa, type ResultPromise } from 'execa';
+import { type ChildProcess } from 'node:child_process';
 import { CLIConnectionError } from '../errors/CLIConnectionError.js';
 import { reapOnHostExit } from './childReaper.js';
+import { spawnProcess } from './spawnProcess.js';
 import { LineDecoder } from './LineDecoder.js';
 import { parseLine } from './parseLine.js';
 import { StderrBuffer } from './StderrBuffer.js';
@@ -36,7 +37,6 @@ export interface SubprocessTransportOptions {
   spawn?: SpawnClaudeCodeProcess;
 }
 
-type ExecaChild = ResultPromise<{ stdin: 'pipe'; stdout: 'pipe'; stderr: 'pipe'; buffer: false }>;
 /** Either our own child or the one `spawn` returned; the 'spawn' event only exists on ours. */
 type Child = SpawnedProcess;
 
@@ -176,7 +176,7 @@ export class SubprocessTransport implements Transport {
       if (running) {
         resolve();
       } else {
-        (child as unknown as ExecaChild).once('spawn', () => {
+        (child as unknown as ChildProcess).once('spawn', () => {
           running = true;
           resolve();
         });
@@ -220,30 +220,25 @@ export class SubprocessTransport implements Transport {
 
   private spawnLocal(): Child {
     const { options } = this;
-    const child = execa(options.command, options.args, {
-      cwd: options.cwd,
-      env: options.env,
-      extendEnv: false,
-      stdin: 'pipe',
-      stdout: 'pipe',
-      stderr: 'pipe',
-      buffer: false,
-      reject: false,
-      shell: false,
-      windowsHide: true,
-      // We own the ending: our reaper SIGKILLs on host exit (execa's hook only sends SIGTERM),
-      // and shutdown() escalates itself.
-      cleanup: false,
-      forceKillAfterDelay: false,
-      ...(options.uid !== undefined ? { uid: options.uid } : {}),
-      ...(options.gid !== undefined ? { gid: options.gid } : {}),
-    }) as ExecaChild;
-    // Ends are read from the process's events; execa's promise waits for every pipe.
-    child.then(
-      () => {},
-      () => {},
-    );
-    return child;
+    try {
+      // We own the ending: our reaper SIGKILLs on host exit, and shutdown() escalates itself.
+      return spawnProcess(options.command, [...options.args], {
+        cwd: options.cwd,
+        env: options.env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        shell: false,
+        windowsHide: true,
+        ...(options.uid !== undefined ? { uid: options.uid } : {}),
+        ...(options.gid !== undefined ? { gid: options.gid } : {}),
+      });
+    } catch (error) {
+      // Node throws some spawn failures (EINVAL, EPERM, a bad argument) instead of emitting them.
+      throw new CLIConnectionError(
+        `Could not start the Claude Code CLI (${options.command}): ${error instanceof Error ? error.message : String(error)}. ` +
+          'Check that the file exists and is executable, or pass `cliPath`.',
+        { cause: error },
+      );
+    }
   }
 
   private spawnCustom(spawn: SpawnClaudeCodeProcess): Child {
