@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AbortError } from '../errors/AbortError.js';
 import { ControlError } from '../errors/ControlError.js';
 import { ControlTimeoutError } from '../errors/ControlTimeoutError.js';
+import { WRITTEN } from '../transport/written.js';
 import { ControlRouter } from './ControlRouter.js';
 
 type Written = {
@@ -267,5 +268,32 @@ describe('ControlRouter inbound', () => {
     await new Promise((r) => setImmediate(r));
     expect(written.map((w) => w.response?.request_id).sort()).toEqual(['b', 'c']);
     expect(router.inboundCount).toBe(0);
+  });
+});
+
+describe('ControlRouter answer writes', () => {
+  it('guards a failed answer write and skips the guard for WRITTEN', async () => {
+    const failed = Promise.reject(new Error('stdin closed'));
+    const guardFailed = vi.spyOn(failed, 'catch');
+    const guardWritten = vi.spyOn(WRITTEN, 'catch');
+    try {
+      const writes = [failed, WRITTEN];
+      const router = new ControlRouter(() => writes.shift() as Promise<void>, 60_000);
+      router.on('mcp_message', () => ({ mcp_response: { jsonrpc: '2.0', id: 1, result: {} } }));
+      for (const id of ['a', 'b']) {
+        router.route({
+          type: 'control_request',
+          request_id: id,
+          request: { subtype: 'mcp_message' },
+        });
+      }
+      expect(writes).toHaveLength(0);
+      expect(guardFailed).toHaveBeenCalledTimes(1);
+      expect(guardWritten).not.toHaveBeenCalled();
+      expect(router.inboundCount).toBe(0);
+      await expect(failed).rejects.toThrow('stdin closed');
+    } finally {
+      guardWritten.mockRestore();
+    }
   });
 });

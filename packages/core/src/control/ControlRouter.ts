@@ -2,6 +2,7 @@ import { AbortError } from '../errors/AbortError.js';
 import { ControlError } from '../errors/ControlError.js';
 import { ControlTimeoutError } from '../errors/ControlTimeoutError.js';
 import type { InboundControlRequest } from '../messages/control.js';
+import { WRITTEN } from '../transport/written.js';
 import { InFlightList, type InFlightEntry } from './InFlightList.js';
 
 export type InboundSubtype = InboundControlRequest['subtype'];
@@ -58,6 +59,9 @@ class InboundEntry implements InFlightEntry {
 }
 
 let routerSeq = 0;
+
+// A failed answer write surfaces through the transport's exit; nothing else to do with it.
+const ignore = (): void => {};
 
 /**
  * The control half of the protocol, routed before any consumer queue so a slow consumer never
@@ -241,13 +245,14 @@ export class ControlRouter {
     // Cancelled by the CLI, or the session ended: the CLI no longer waits, so we stay silent.
     if (entry.cancelled || this.failure) return;
     try {
-      this.write({ type: 'control_response', response: reply }).catch(() => {});
+      const written = this.write({ type: 'control_response', response: reply });
+      if (written !== WRITTEN) written.catch(ignore);
     } catch (error) {
       // The answer could not be serialised (a BigInt, a cycle): the CLI still gets one.
       if (failed) return;
       this.onHandlerError(subtype, error);
       const why = { subtype: 'error', request_id: requestId, error: errorMessage(error) };
-      this.write({ type: 'control_response', response: why }).catch(() => {});
+      this.write({ type: 'control_response', response: why }).catch(ignore);
     }
   }
 

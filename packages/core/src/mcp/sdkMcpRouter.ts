@@ -55,11 +55,16 @@ export function mcpMessageHandler(
       return { mcp_response: internalError(message, error) };
     }
     return Promise.resolve(answer).then(
-      (response) => ({ mcp_response: response ?? { jsonrpc: '2.0', result: {}, id: 0 } }),
+      wrapAnswer,
       // The contract says handleMessage does not throw; keep the session alive if one does.
       (error: unknown) => ({ mcp_response: internalError(message, error) }),
     );
   };
+}
+
+/** Made once: an arrow in the handler would be a new function on every request. */
+function wrapAnswer(response: JSONRPCMessage | undefined): { mcp_response: JSONRPCMessage } {
+  return { mcp_response: response ?? { jsonrpc: '2.0', result: {}, id: 0 } };
 }
 
 /**

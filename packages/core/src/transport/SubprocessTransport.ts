@@ -3,6 +3,7 @@ import { type ChildProcess } from 'node:child_process';
 import { CLIConnectionError } from '../errors/CLIConnectionError.js';
 import { reapOnHostExit } from './childReaper.js';
 import { spawnProcess } from './spawnProcess.js';
+import { WRITTEN } from './written.js';
 import { LineDecoder } from './LineDecoder.js';
 import { parseLine } from './parseLine.js';
 import { StderrBuffer } from './StderrBuffer.js';
@@ -287,7 +288,7 @@ export class SubprocessTransport implements Transport {
     }
     const line = `${JSON.stringify(message)}\n`;
     // One write per message keeps lines whole; Node keeps writes in order.
-    if (child.stdin.write(line)) return Promise.resolve();
+    if (child.stdin.write(line)) return WRITTEN;
     return new Promise((resolve) => {
       const done = (): void => {
         child.stdin.off('drain', done);

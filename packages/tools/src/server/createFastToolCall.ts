@@ -47,8 +47,7 @@ export function createFastToolCall(
     const rawMeta = params['_meta'];
     const meta =
       typeof rawMeta === 'object' && rawMeta !== null ? (rawMeta as Record<string, unknown>) : {};
-    const call = new FastCall(id, name, meta, context, server, transport, inFlight);
-    call.onError = serverErrorHook(registry);
+    const call = new FastCall(id, name, meta, context, registry, server, transport, inFlight);
     let answer: ToolRunResult;
     try {
       answer = run(params['arguments'], call);
@@ -78,11 +77,11 @@ function internalError(id: string | number, error: unknown): JSONRPCMessage {
  */
 class FastCall implements ToolCallOptions, FastCallEntry {
   readonly meta: Readonly<Record<string, unknown>>;
-  onError: ToolErrorHook | undefined;
   slot = -1;
   readonly requestId: string | number;
   readonly #name: string;
   readonly #context: InProcessRequestContext;
+  readonly #registry: ServerRegistry;
   readonly #server: Server;
   readonly #transport: InProcessTransport;
   readonly #inFlight: FastCallsInFlight;
@@ -95,6 +94,7 @@ class FastCall implements ToolCallOptions, FastCallEntry {
     name: string,
     meta: Readonly<Record<string, unknown>>,
     context: InProcessRequestContext,
+    registry: ServerRegistry,
     server: Server,
     transport: InProcessTransport,
     inFlight: FastCallsInFlight,
@@ -103,6 +103,7 @@ class FastCall implements ToolCallOptions, FastCallEntry {
     this.#name = name;
     this.meta = meta;
     this.#context = context;
+    this.#registry = registry;
     this.#server = server;
     this.#transport = transport;
     this.#inFlight = inFlight;
@@ -119,6 +120,11 @@ class FastCall implements ToolCallOptions, FastCallEntry {
         (error: unknown) => this.#finish(internalError(this.requestId, error)),
       );
     });
+  }
+
+  /** The server's error hook, looked up only when a handler fails. */
+  get onError(): ToolErrorHook | undefined {
+    return serverErrorHook(this.#registry);
   }
 
   get settled(): boolean {
