@@ -34,6 +34,12 @@ const LEASE_POLL_MS = 100;
 export class ClusterSessions implements SessionService {
   /** Calls running here per session: its lease stays while any does. */
   private readonly inflight = new Map<string, number>();
+  /**
+   * Adoptions under way here, by session: every call on this node that finds the session
+   * unowned, or being adopted, waits for the one adoption instead of running on a session that
+   * is leased but not loaded yet, or taking this node's own fresh lease for a dead run's.
+   */
+  private readonly adopting = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly manager: SessionManager,
@@ -88,7 +94,9 @@ export class ClusterSessions implements SessionService {
         // Held until the answer is out (`answered`): a caller that sees the lease go before
         // the answer arrives would take the call for lost.
         this.enter(id);
-        if (this.cluster.leases.heldToken(id) === undefined) {
+        // Forwarded here because this node just took the lease: let the adoption finish first.
+        const adopted = await this.adopting.get(id)?.catch(() => false);
+        if (adopted === false || this.cluster.leases.heldToken(id) === undefined) {
           throw new PlatformError('lease_lost', 'This node no longer runs the session; retry.');
         }
         return this.local(op as Op, principal, id, message);
@@ -175,12 +183,9 @@ export class ClusterSessions implements SessionService {
       });
       for (const record of stale) {
         if (now - record.updatedAt < leases.ttlMs || (await leases.holder(record.id))) continue;
-        const token = await leases.acquire(record.id);
-        if (token === undefined) continue;
         this.enter(record.id);
         try {
-          await this.manager.adopt(record.id, token);
-          count++;
+          if (await this.adoptHere(record.id)) count++;
         } catch {
           // Taken or changed meanwhile: its new owner has it.
         } finally {
@@ -232,17 +237,14 @@ export class ClusterSessions implements SessionService {
     await this.manager.get(principal, id);
     const deadline = Date.now() + this.cluster.leases.ttlMs * 4 + 10_000;
     while (Date.now() < deadline) {
-      if (this.cluster.leases.heldToken(id) !== undefined)
+      if (!this.adopting.has(id) && this.cluster.leases.heldToken(id) !== undefined)
         return this.local(op, principal, id, message);
-      const holder = await this.cluster.leases.holder(id);
-      if (!holder) {
-        const token = await this.cluster.leases.acquire(id);
-        if (token === undefined) continue; // another node was faster: ask it
+      const holder = this.adopting.has(id) ? undefined : await this.cluster.leases.holder(id);
+      if (!holder || this.adopting.has(id)) {
         // Held from here until the call ends (and longer if it leaves a process running).
         this.enter(id);
         try {
-          await this.manager.adopt(id, token);
-          this.metrics.inc('platform_sessions_adopted_total', 'Sessions taken over by this node');
+          if (!(await this.adoptHere(id))) continue; // another node was faster: ask it
           return await this.local(op, principal, id, message);
         } finally {
           this.leave(id);
@@ -285,6 +287,29 @@ export class ClusterSessions implements SessionService {
       'node_unavailable',
       'The node running this session did not hand it over in time; retry shortly.',
     );
+  }
+
+  /**
+   * Takes the lease of an unowned session and adopts it, once per session however many calls on
+   * this node ask at the same time. True when this node now runs it; false when another node
+   * took the lease first.
+   */
+  private adoptHere(id: string): Promise<boolean> {
+    let adoption = this.adopting.get(id);
+    if (adoption) return adoption;
+    adoption = (async () => {
+      const token = await this.cluster.leases.acquire(id);
+      if (token === undefined) return false;
+      await this.manager.adopt(id, token);
+      this.metrics.inc('platform_sessions_adopted_total', 'Sessions taken over by this node');
+      return true;
+    })();
+    this.adopting.set(id, adoption);
+    const done = (): void => {
+      if (this.adopting.get(id) === adoption) this.adopting.delete(id);
+    };
+    adoption.then(done, done);
+    return adoption;
   }
 
   /** Runs the call on this node's manager; the lease goes once nothing runs on the session. */
