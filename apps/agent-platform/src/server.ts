@@ -100,6 +100,7 @@ async function servePlatform(
         prefix: config.redisPrefix,
         nodeId: config.nodeId,
         leaseTtlMs: config.leaseTtlMs,
+        secret: config.jwtSecret,
       });
     }
   } catch (error) {

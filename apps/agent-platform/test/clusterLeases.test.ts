@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ChannelSigner } from '../src/cluster/ChannelSigner.js';
+import { EventFanout } from '../src/cluster/EventFanout.js';
+import { NodeBus, type BusRequest } from '../src/cluster/NodeBus.js';
 import { SessionLeases } from '../src/cluster/SessionLeases.js';
+import type { StoredEvent } from '../src/domain/records.js';
 import { Subscriber } from '../src/cluster/Subscriber.js';
 import { RedisRateLimiter } from '../src/limits/RedisRateLimiter.js';
 import { redisUrl } from './clusterHelpers.js';
@@ -94,6 +98,76 @@ describe.skipIf(!redisUrl)('Redis primitives of cluster mode', () => {
     } finally {
       logged.mockRestore();
       await subscriber.close();
+    }
+  });
+
+  it('nodes run only requests sealed with the platform secret, fresh, and once; events likewise', async () => {
+    const signer = new ChannelSigner('platform-secret-0123456789abcdef');
+    const subscribers = [0, 1, 2].map(() => new Subscriber(new Redis(redisUrl!)));
+    const [subA, subB, subTap] = subscribers as [Subscriber, Subscriber, Subscriber];
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const dropped = (): string[] =>
+      logged.mock.calls.map((call) => String(call[0])).filter((l) => l.includes('dropped'));
+    const busA = new NodeBus(redis, subA, prefix, 'A', signer);
+    const busB = new NodeBus(redis, subB, prefix, 'B', signer);
+    try {
+      const ran: BusRequest[] = [];
+      await busA.serve(async () => 'unused');
+      await busB.serve(async (request) => {
+        ran.push(request);
+        return 'done';
+      });
+      const channelB = `${prefix}node:B`;
+      const captured: string[] = [];
+      await subTap.listen(channelB, (raw) => captured.push(raw));
+      const request = { op: 'chat', payload: { principal: { userId: 'ada' }, id: 's1' } };
+      const stillThere = async () => true;
+      await expect(busA.request('B', request, { timeoutMs: 5000, stillThere })).resolves.toBe(
+        'done',
+      );
+      expect(ran).toEqual([request]);
+
+      // Anyone with Redis access can publish to B's channel; none of these runs.
+      const forged = { id: 'f1', from: 'A', at: Date.now(), request };
+      await redis.publish(channelB, JSON.stringify(forged));
+      const otherSecret = new ChannelSigner('another-platform-secret-0123456');
+      await redis.publish(
+        channelB,
+        otherSecret.seal(channelB, JSON.stringify({ ...forged, id: 'f2' })),
+      );
+      const stale = { ...forged, id: 'f3', at: Date.now() - 60_000 };
+      await redis.publish(channelB, signer.seal(channelB, JSON.stringify(stale)));
+      // Sealed for A's channel, sent to B's: the channel is part of the seal.
+      await redis.publish(
+        channelB,
+        signer.seal(`${prefix}node:A`, JSON.stringify({ ...forged, id: 'f4' })),
+      );
+      await expect.poll(() => captured.length).toBe(5);
+      await redis.publish(channelB, captured[0]!); // the real request, replayed
+      await expect.poll(() => dropped().length).toBe(5);
+      expect(dropped().join('\n')).toMatch(
+        /not signed by a node of this platform[^]*not signed[^]*older than 30000 ms[^]*not signed[^]*already run \(replayed\)/,
+      );
+      expect(ran).toHaveLength(1);
+
+      const events = new EventFanout(redis, subB, prefix, signer);
+      const heard: StoredEvent[] = [];
+      await events.listen('s1', (event) => heard.push(event));
+      const event = {
+        id: 7,
+        sessionId: 's1',
+        type: 'assistant',
+        data: {},
+      } as unknown as StoredEvent;
+      await redis.publish(`${prefix}events:s1`, JSON.stringify({ ...event, id: 6 }));
+      await events.publish(event);
+      await expect.poll(() => heard).toEqual([event]);
+      expect(dropped()).toHaveLength(6);
+    } finally {
+      logged.mockRestore();
+      await busA.close();
+      await busB.close();
+      for (const subscriber of subscribers) await subscriber.close();
     }
   });
 });

@@ -1,3 +1,4 @@
+import { ChannelSigner } from './ChannelSigner.js';
 import { EventFanout } from './EventFanout.js';
 import { NodeBus } from './NodeBus.js';
 import { NodeHeartbeat } from './NodeHeartbeat.js';
@@ -12,6 +13,8 @@ export interface ClusterOptions {
   prefix: string;
   nodeId: string;
   leaseTtlMs: number;
+  /** Shared by every node (`PLATFORM_JWT_SECRET`): keys the HMAC on what nodes publish to each other. */
+  secret: string;
 }
 
 /** This node's view of the cluster: its Redis connections and what is built on them. */
@@ -33,8 +36,9 @@ export class Cluster {
     this.leases = new SessionLeases(redis, prefix, nodeId, options.leaseTtlMs, (id) =>
       this.onLeaseLost(id),
     );
-    this.bus = new NodeBus(redis, subscriber, prefix, nodeId);
-    this.events = new EventFanout(redis, subscriber, prefix);
+    const signer = new ChannelSigner(options.secret);
+    this.bus = new NodeBus(redis, subscriber, prefix, nodeId, signer);
+    this.events = new EventFanout(redis, subscriber, prefix, signer);
     this.once = new OnceKeys(redis, prefix, nodeId);
     this.heartbeat = new NodeHeartbeat(redis, prefix, nodeId, options.leaseTtlMs);
   }

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { StoredEvent } from '../domain/records.js';
+import type { ChannelSigner } from './ChannelSigner.js';
 import type { Subscriber } from './Subscriber.js';
 
 /**
@@ -12,6 +13,7 @@ export class EventFanout {
     private readonly redis: Redis,
     private readonly subscriber: Subscriber,
     private readonly prefix: string,
+    private readonly signer: ChannelSigner,
   ) {}
 
   private channel(sessionId: string): string {
@@ -20,13 +22,18 @@ export class EventFanout {
 
   async publish(event: StoredEvent): Promise<void> {
     // Best effort: a lost publish is found again in the store by the listener's gap check.
-    await this.redis.publish(this.channel(event.sessionId), JSON.stringify(event)).catch(() => 0);
+    const channel = this.channel(event.sessionId);
+    await this.redis
+      .publish(channel, this.signer.seal(channel, JSON.stringify(event)))
+      .catch(() => 0);
   }
 
   /** Resolves once subscribed; returns the unsubscribe function. */
   listen(sessionId: string, onEvent: (event: StoredEvent) => void): Promise<() => Promise<void>> {
-    return this.subscriber.listen(this.channel(sessionId), (raw) =>
-      onEvent(JSON.parse(raw) as StoredEvent),
+    const channel = this.channel(sessionId);
+    // A forged event throws here and is dropped (and logged) by the subscriber.
+    return this.subscriber.listen(channel, (raw) =>
+      onEvent(JSON.parse(this.signer.open(channel, raw)) as StoredEvent),
     );
   }
 }

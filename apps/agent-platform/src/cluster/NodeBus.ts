@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { PlatformError, type PlatformErrorCode } from '../domain/PlatformError.js';
+import type { ChannelSigner } from './ChannelSigner.js';
 import type { Subscriber } from './Subscriber.js';
 
 /** A request one node asks another to run (the owner of the session it names). */
@@ -12,9 +13,14 @@ export interface BusRequest {
 interface Envelope {
   id: string;
   from: string;
+  /** When it was sent (ms): a request older than `MAX_REQUEST_AGE_MS` is not run. */
+  at?: number;
   request?: BusRequest;
   reply?: { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 }
+
+/** How old a forwarded request may be when it arrives (clock skew between nodes included). */
+const MAX_REQUEST_AGE_MS = 30_000;
 
 /** Why a forwarded request failed without an answer: the caller may take the session over. */
 export class NodeGoneError extends Error {
@@ -36,12 +42,15 @@ export class NodeBus {
     { resolve: (value: unknown) => void; reject: (error: unknown) => void }
   >();
   private stopListening: (() => Promise<void>) | undefined;
+  /** Ids of requests run here lately, with when they may be forgotten: each runs once. */
+  private readonly seen = new Map<string, number>();
 
   constructor(
     private readonly redis: Redis,
     private readonly subscriber: Subscriber,
     private readonly prefix: string,
     readonly nodeId: string,
+    private readonly signer: ChannelSigner,
   ) {}
 
   private channel(nodeId: string): string {
@@ -56,8 +65,10 @@ export class NodeBus {
     handle: (request: BusRequest) => Promise<unknown>,
     answered: (request: BusRequest) => void = () => undefined,
   ): Promise<void> {
-    this.stopListening = await this.subscriber.listen(this.channel(this.nodeId), (raw) => {
-      const envelope = JSON.parse(raw) as Envelope;
+    const channel = this.channel(this.nodeId);
+    this.stopListening = await this.subscriber.listen(channel, (raw) => {
+      // Throws on a forged message: the subscriber drops and logs it.
+      const envelope = JSON.parse(this.signer.open(channel, raw)) as Envelope;
       if (envelope.reply) {
         const waiter = this.pending.get(envelope.id);
         if (!waiter) return;
@@ -71,6 +82,7 @@ export class NodeBus {
       }
       const request = envelope.request;
       if (!request) return;
+      this.admit(envelope);
       void handle(request)
         .then(
           (value) => this.answer(envelope, { ok: true, value: value ?? null }),
@@ -89,9 +101,30 @@ export class NodeBus {
     });
   }
 
+  /** A request runs once, and only while fresh: a captured one cannot be sent again later. */
+  private admit(envelope: Envelope): void {
+    const now = Date.now();
+    for (const [id, until] of this.seen) {
+      if (until > now) break;
+      this.seen.delete(id);
+    }
+    if (typeof envelope.at !== 'number' || Math.abs(now - envelope.at) > MAX_REQUEST_AGE_MS) {
+      throw new Error(
+        `request ${envelope.id} is older than ${MAX_REQUEST_AGE_MS} ms (replayed, or clocks apart)`,
+      );
+    }
+    if (this.seen.has(envelope.id))
+      throw new Error(`request ${envelope.id} was already run (replayed)`);
+    this.seen.set(envelope.id, now + 2 * MAX_REQUEST_AGE_MS);
+  }
+
+  private publish(nodeId: string, envelope: Envelope): Promise<number> {
+    const channel = this.channel(nodeId);
+    return this.redis.publish(channel, this.signer.seal(channel, JSON.stringify(envelope)));
+  }
+
   private async answer(to: Envelope, reply: NonNullable<Envelope['reply']>): Promise<void> {
-    const envelope: Envelope = { id: to.id, from: this.nodeId, reply };
-    await this.redis.publish(this.channel(to.from), JSON.stringify(envelope)).catch(() => 0);
+    await this.publish(to.from, { id: to.id, from: this.nodeId, reply }).catch(() => 0);
   }
 
   /**
@@ -108,10 +141,10 @@ export class NodeBus {
     const answer = new Promise<unknown>((resolve, reject) =>
       this.pending.set(id, { resolve, reject }),
     );
-    const envelope: Envelope = { id, from: this.nodeId, request };
+    const envelope: Envelope = { id, from: this.nodeId, at: Date.now(), request };
     let receivers: number;
     try {
-      receivers = await this.redis.publish(this.channel(nodeId), JSON.stringify(envelope));
+      receivers = await this.publish(nodeId, envelope);
     } catch (error) {
       // Nobody will ever answer, and a pending entry rejected by close() would be unheard.
       this.pending.delete(id);
