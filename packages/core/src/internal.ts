@@ -5,3 +5,4 @@ export { BASE_ARGS, buildArgs } from './transport/buildArgs.js';
 export { buildEnv } from './transport/buildEnv.js';
 export { compareVersions } from './cli/cliVersion.js';
 export { InFlightList, type InFlightEntry } from './control/InFlightList.js';
+export { isThenable } from './control/isThenable.js';

@@ -1,3 +1,4 @@
+import { isThenable } from '@agentsdk/core/internal';
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { errorResult, normalizeResult } from './result/normalizeResult.js';
 import type { ValidationResult, Validator } from './schema/createValidator.js';
@@ -155,15 +156,6 @@ function checkResult(name: string, result: CallToolResult): CallToolResult {
     );
   }
   return result;
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value instanceof Promise ||
-    (typeof value === 'object' &&
-      value !== null &&
-      typeof (value as { then?: unknown }).then === 'function')
-  );
 }
 
 const TEXT_RESULT_KEYS = new Set(['content', 'isError', '_meta', 'structuredContent']);

@@ -4,6 +4,7 @@ import { ControlTimeoutError } from '../errors/ControlTimeoutError.js';
 import type { InboundControlRequest } from '../messages/control.js';
 import { WRITTEN } from '../transport/written.js';
 import { InFlightList, type InFlightEntry } from './InFlightList.js';
+import { isThenable } from './isThenable.js';
 
 export type InboundSubtype = InboundControlRequest['subtype'];
 
@@ -263,15 +264,6 @@ export class ControlRouter {
       entry.cancel(new AbortError('The CLI cancelled this request.'));
     }
   }
-}
-
-function isThenable(value: unknown): value is PromiseLike<object | undefined> {
-  return (
-    value instanceof Promise ||
-    (typeof value === 'object' &&
-      value !== null &&
-      typeof (value as { then?: unknown }).then === 'function')
-  );
 }
 
 function errorMessage(error: unknown): string {
