@@ -18,7 +18,10 @@ describe('typed control answers on the real CLI', () => {
     const t = await e2e([say('ok')]);
     const local = createSdkMcpServer({
       name: 'local',
-      resources: [resource('card', 'ui://local/card', () => card, { mimeType: 'text/html' })],
+      resources: [
+        resource('card', 'ui://local/card', () => card, { mimeType: 'text/html' }),
+        resource('readme', 'text://local/readme', () => 'Read me.', { mimeType: 'text/plain' }),
+      ],
     });
     await using client = new ClaudeSDKClient(
       t.options({
@@ -91,14 +94,22 @@ describe('typed control answers on the real CLI', () => {
     expect(read.contents).toEqual([
       expect.objectContaining({ uri: 'ui://notes/card', mimeType: 'text/html', text: card }),
     ]);
-    // CLI 2.1.331 reads only `ui://` resources this way, and none of an in-process server.
+    // CLI 2.1.331 reads only `ui://` resources this way, and none of an in-process server
+    // ("does not support SDK MCP servers"): those are read here, whatever their scheme.
     await expect(client.readMcpResource('notes', 'note://groceries')).rejects.toMatchObject({
       code: 'CONTROL_ERROR',
       message: expect.stringContaining('ui://'),
     });
-    await expect(client.readMcpResource('local', 'ui://local/card')).rejects.toMatchObject({
+    expect((await client.readMcpResource('local', 'ui://local/card')).contents).toEqual([
+      { uri: 'ui://local/card', mimeType: 'text/html', text: card },
+    ]);
+    expect((await client.readMcpResource('local', 'text://local/readme')).contents).toEqual([
+      { uri: 'text://local/readme', mimeType: 'text/plain', text: 'Read me.' },
+    ]);
+    await expect(client.readMcpResource('local', 'text://local/nope')).rejects.toMatchObject({
       code: 'CONTROL_ERROR',
-      message: expect.stringContaining('does not support SDK MCP servers'),
+      subtype: 'mcp_read_resource',
+      message: expect.stringContaining('text://local/nope'),
     });
   });
 

@@ -114,6 +114,16 @@ export class Session {
     this.control.request('mcp_message', { server_name, message }).catch(() => {});
   };
 
+  /** The in-process MCP server of this session by name, if there is one. */
+  sdkMcpServer(name: string): SdkMcpServer | undefined {
+    return this.sdkServers.get(name);
+  }
+
+  /** How long control requests wait by default (`controlTimeoutMs`). */
+  get controlTimeoutMs(): number {
+    return this.options.controlTimeoutMs ?? DEFAULT_CONTROL_TIMEOUT_MS;
+  }
+
   /** Replace the in-process MCP servers `mcp_message` is routed to (`setMcpServers()`). */
   setSdkMcpServers(servers: ReadonlyMap<string, SdkMcpServer>): void {
     for (const [name, server] of this.sdkServers) {

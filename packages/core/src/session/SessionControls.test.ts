@@ -246,3 +246,81 @@ describe('typed control methods', () => {
     await q.close();
   });
 });
+
+describe('readMcpResource on an in-process server', () => {
+  /** Answers resources/read for `file:///a`, an MCP error for other URIs, never for `slow://`. */
+  function docsServer(seen: { asked?: boolean; aborted: boolean }): SdkMcpServer {
+    return {
+      name: 'docs',
+      handleMessage: async (m, context) => {
+        if (m.method !== 'resources/read') return { jsonrpc: '2.0', id: m.id ?? null, result: {} };
+        const { uri } = m.params as { uri: string };
+        if (uri === 'slow://') {
+          seen.asked = true;
+          return new Promise((resolve) =>
+            context.signal.addEventListener('abort', () => {
+              seen.aborted = true;
+              resolve(undefined);
+            }),
+          );
+        }
+        if (uri !== 'file:///a') {
+          return {
+            jsonrpc: '2.0',
+            id: m.id ?? null,
+            error: { code: -32002, message: `Resource not found: ${uri}` },
+          };
+        }
+        return {
+          jsonrpc: '2.0',
+          id: m.id ?? null,
+          result: { contents: [{ uri, mimeType: 'text/plain', text: 'A' }] },
+        };
+      },
+    };
+  }
+
+  it('is read here, not asked of the CLI; its errors and a timeout are typed', async () => {
+    const seen = { aborted: false };
+    const fake = new FakeTransport(cli);
+    const c = new ClaudeSDKClient(
+      { mcpServers: { docs: { type: 'sdk', name: 'docs', instance: docsServer(seen) } } },
+      fake,
+    );
+    await c.connect();
+    const before = fake.written.length;
+    expect(await c.readMcpResource('docs', 'file:///a')).toEqual({
+      contents: [{ uri: 'file:///a', mimeType: 'text/plain', text: 'A' }],
+    });
+    const missing = await c.readMcpResource('docs', 'file:///b').catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(ControlError);
+    expect(missing).toMatchObject({ subtype: 'mcp_read_resource', errorCode: '-32002' });
+    expect((missing as Error).message).toContain('Resource not found: file:///b');
+    const slow = await c.readMcpResource('docs', 'slow://', { timeoutMs: 50 }).catch((e) => e);
+    expect(slow).toBeInstanceOf(ControlTimeoutError);
+    expect(seen.aborted).toBe(true);
+    expect(fake.written.slice(before)).toEqual([]);
+    // Any other server is still the CLI's to read.
+    expect(echoed(await c.readMcpResource('web', 'ui://x'))).toEqual({
+      subtype: 'mcp_read_resource',
+      serverName: 'web',
+      uri: 'ui://x',
+    });
+    await c.disconnect();
+  });
+
+  it('reads a server added by setMcpServers, and aborts with the caller', async () => {
+    const { c } = await client();
+    const seen = { asked: false, aborted: false };
+    await c.setMcpServers({ docs: { type: 'sdk', name: 'docs', instance: docsServer(seen) } });
+    expect((await c.readMcpResource('docs', 'file:///a')).contents).toHaveLength(1);
+    const controller = new AbortController();
+    const pending = c.readMcpResource('docs', 'slow://', { signal: controller.signal });
+    pending.catch(() => {});
+    await expect.poll(() => seen.asked).toBe(true);
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen.aborted).toBe(true);
+    await c.disconnect();
+  });
+});

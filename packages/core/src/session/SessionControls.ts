@@ -23,6 +23,7 @@ import type { McpServerStatus, ModelInfo, ServerInfo } from '../control/serverIn
 import type { SDKControlGetUsageResponse } from '../control/usageReport.js';
 import type { SessionSettings } from '../settings/types.js';
 import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { readSdkMcpResource } from '../mcp/readSdkMcpResource.js';
 import type { McpServerConfig, SdkPluginConfig } from '../options/ClaudeAgentOptions.js';
 import type { PermissionMode } from '../permissions/types.js';
 import type { Session, UserInput } from './Session.js';
@@ -168,7 +169,10 @@ export abstract class SessionControls {
     await this.request('mcp_toggle', { serverName, enabled }, options);
   }
 
-  /** Read one resource of an MCP server (CLI 2.1.331 serves `ui://` resources only). */
+  /**
+   * Read one resource of an MCP server. An in-process server of this session is asked here, any
+   * URI (the CLI refuses them); the CLI reads the others (2.1.331: `ui://` resources only).
+   */
   async readMcpResource(
     serverName: string,
     uri: string,
@@ -176,6 +180,9 @@ export abstract class SessionControls {
   ): Promise<SDKControlMcpReadResourceResponse> {
     text('readMcpResource', 'serverName', serverName);
     text('readMcpResource', 'uri', uri);
+    const session = await this.controlSession();
+    const inProcess = session.sdkMcpServer(serverName);
+    if (inProcess) return readSdkMcpResource(inProcess, uri, session.controlTimeoutMs, options);
     const response = await this.request('mcp_read_resource', { serverName, uri }, options);
     return { ...response, contents: Array.isArray(response.contents) ? response.contents : [] };
   }
