@@ -43,10 +43,21 @@ export async function readSdkMcpResource(
       method: 'resources/read',
       params: { uri },
     };
-    const answer = await Promise.race([
-      server.handleMessage(request, { signal: controller.signal }),
-      stopped,
-    ]);
+    let answer: JSONRPCMessage | undefined;
+    try {
+      answer = await Promise.race([
+        (async () => server.handleMessage(request, { signal: controller.signal }))(),
+        stopped,
+      ]);
+    } catch (error) {
+      if (controller.signal.aborted && error === controller.signal.reason) throw error;
+      // The contract says handleMessage does not throw; one that does still gets a typed error.
+      const why = error instanceof Error ? error.message : String(error);
+      throw new ControlError(
+        'mcp_read_resource',
+        `in-process server "${server.name}" threw: ${why}`,
+      );
+    }
     const error = answer?.error as { message?: unknown; code?: unknown } | undefined;
     if (error || !answer || typeof answer.result !== 'object' || answer.result === null) {
       const message = typeof error?.message === 'string' ? error.message : 'no result';

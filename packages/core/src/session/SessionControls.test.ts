@@ -255,6 +255,7 @@ describe('readMcpResource on an in-process server', () => {
       handleMessage: async (m, context) => {
         if (m.method !== 'resources/read') return { jsonrpc: '2.0', id: m.id ?? null, result: {} };
         const { uri } = m.params as { uri: string };
+        if (uri === 'throw://') throw new Error('disk on fire');
         if (uri === 'slow://') {
           seen.asked = true;
           return new Promise((resolve) =>
@@ -296,6 +297,10 @@ describe('readMcpResource on an in-process server', () => {
     expect(missing).toBeInstanceOf(ControlError);
     expect(missing).toMatchObject({ subtype: 'mcp_read_resource', errorCode: '-32002' });
     expect((missing as Error).message).toContain('Resource not found: file:///b');
+    await expect(c.readMcpResource('docs', 'throw://')).rejects.toMatchObject({
+      code: 'CONTROL_ERROR',
+      message: expect.stringContaining('in-process server "docs" threw: disk on fire'),
+    });
     const slow = await c.readMcpResource('docs', 'slow://', { timeoutMs: 50 }).catch((e) => e);
     expect(slow).toBeInstanceOf(ControlTimeoutError);
     expect(seen.aborted).toBe(true);

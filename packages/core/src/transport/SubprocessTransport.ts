@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { CLIConnectionError } from '../errors/CLIConnectionError.js';
 import { reapOnHostExit } from './childReaper.js';
 import { spawnProcess } from './spawnProcess.js';
