@@ -54,3 +54,8 @@ for (const prompt of [
 
 const status = await client.mcpServerStatus();
 console.log(`\nservers › ${status.map((s) => `${s.name}: ${s.status}`).join(', ')}`);
+
+// Your code can read a server's resources too. An in-process server's are read in this process
+// (the CLI reads only `ui://` resources of the others).
+const pending = await client.readMcpResource('workspace', 'orders://pending');
+console.log(`resource › orders://pending ${pending.contents[0]?.text}`);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { z } from 'zod';
-import { createSdkMcpServer, tool } from '@agentsdk/tools';
+import { createSdkMcpServer, resource, tool } from '@agentsdk/tools';
 
 // #region process-file
 /** A file processor, confined to one folder: paths outside it are refused. */
@@ -77,9 +77,19 @@ export const lookupOrder = tool(
 );
 // #endregion query-db
 
+/** The pending orders as a resource: data the model (or your code) reads, not a call it makes. */
+export const pendingOrders = resource(
+  'pending-orders',
+  'orders://pending',
+  () =>
+    JSON.stringify([...orders].filter(([, order]) => order.status === 'pending').map(([id]) => id)),
+  { mimeType: 'application/json', description: 'Ids of the orders not shipped yet' },
+);
+
 export function workspaceTools(root: string) {
   return createSdkMcpServer({
     name: 'workspace',
     tools: [processFileTool(root), apiCall, lookupOrder],
+    resources: [pendingOrders],
   });
 }
