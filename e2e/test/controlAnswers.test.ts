@@ -8,7 +8,7 @@ import { createSdkMcpServer, resource } from '@agentsdk/tools';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { e2e } from './harness.js';
-import { callTool, collect, say, toolResultsIn } from './wire.js';
+import { callTool, collect, denyTool, say, toolResultsIn } from './wire.js';
 
 const notesStdio = fileURLToPath(new URL('./fixtures/notesStdio.mjs', import.meta.url));
 const card = '<p>milk, eggs</p>';
@@ -122,25 +122,7 @@ describe('typed control answers on the real CLI', () => {
     await using client = new ClaudeSDKClient(
       t.options({
         agents: { helper: { description: 'Helps', prompt: 'Help.' } },
-        hooks: {
-          PreToolUse: [
-            {
-              matcher: 'Bash',
-              hooks: [
-                (input) => {
-                  seen.push(input.tool_name);
-                  return {
-                    hookSpecificOutput: {
-                      hookEventName: 'PreToolUse',
-                      permissionDecision: 'deny',
-                      permissionDecisionReason: 'No shell here.',
-                    },
-                  };
-                },
-              ],
-            },
-          ],
-        },
+        hooks: denyTool('Bash', 'No shell here.', seen),
       }),
     );
     await client.connect();

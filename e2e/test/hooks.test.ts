@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { query } from '@agentsdk/core';
 import { describe, expect, it } from 'vitest';
 import { e2e } from './harness.js';
-import { callTool, collect, results, say, textSeen, toolResultsIn } from './wire.js';
+import { callTool, collect, denyTool, results, say, textSeen, toolResultsIn } from './wire.js';
 
 describe('hooks against the real CLI', () => {
   it('PreToolUse with a matcher denies Bash and is not called for Read', async () => {
@@ -19,25 +19,7 @@ describe('hooks against the real CLI', () => {
         query({
           prompt: 'read then run',
           options: t.options({
-            hooks: {
-              PreToolUse: [
-                {
-                  matcher: 'Bash',
-                  hooks: [
-                    (input) => {
-                      seen.push(input.tool_name);
-                      return {
-                        hookSpecificOutput: {
-                          hookEventName: 'PreToolUse',
-                          permissionDecision: 'deny',
-                          permissionDecisionReason: 'No shell in this test.',
-                        },
-                      };
-                    },
-                  ],
-                },
-              ],
-            },
+            hooks: denyTool('Bash', 'No shell in this test.', seen),
           }),
         }),
       ),

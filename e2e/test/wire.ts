@@ -1,4 +1,4 @@
-import type { SDKMessage, SDKResultMessage } from '@agentsdk/core';
+import type { HooksConfig, SDKMessage, SDKResultMessage } from '@agentsdk/core';
 import type { RecordedRequest } from '@agentsdk/testing';
 
 export async function collect(iterable: AsyncIterable<SDKMessage>): Promise<SDKMessage[]> {
@@ -40,3 +40,26 @@ export const say = (text: string) => ({ content: [{ type: 'text' as const, text 
 export const callTool = (name: string, input: Record<string, unknown>, id?: string) => ({
   content: [{ type: 'tool_use' as const, name, input, ...(id ? { id } : {}) }],
 });
+
+/** PreToolUse hooks that deny `tool` with `reason`, recording each call they see in `seen`. */
+export function denyTool(tool: string, reason: string, seen: string[]): HooksConfig {
+  return {
+    PreToolUse: [
+      {
+        matcher: tool,
+        hooks: [
+          (input) => {
+            seen.push(input.tool_name);
+            return {
+              hookSpecificOutput: {
+                hookEventName: 'PreToolUse',
+                permissionDecision: 'deny',
+                permissionDecisionReason: reason,
+              },
+            };
+          },
+        ],
+      },
+    ],
+  };
+}
