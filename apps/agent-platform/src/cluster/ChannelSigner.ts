@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameSecret } from '../domain/sameSecret.js';
 
 const MAC_HEX_CHARS = 64;
 
@@ -26,12 +27,9 @@ export class ChannelSigner {
   /** The body of a message sealed for `channel` by a node with the same secret; throws otherwise. */
   open(channel: string, raw: string): string {
     const body = raw.slice(MAC_HEX_CHARS + 1);
-    const given = Buffer.from(raw.slice(0, MAC_HEX_CHARS), 'utf8');
-    const expected = Buffer.from(this.#mac(channel, body), 'utf8');
     if (
       raw[MAC_HEX_CHARS] !== '.' ||
-      given.length !== expected.length ||
-      !timingSafeEqual(given, expected)
+      !sameSecret(raw.slice(0, MAC_HEX_CHARS), this.#mac(channel, body))
     ) {
       throw new Error(
         'not signed by a node of this platform (forged, or a node with another PLATFORM_JWT_SECRET)',

@@ -1,7 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import type { PlatformError } from '../domain/PlatformError.js';
 import { bearerToken } from '../auth/tokens.js';
+import { sameSecret } from '../domain/sameSecret.js';
 
 /** Constant-time comparison of a presented bearer token with the configured one. */
 export function hasBearer(
@@ -10,9 +10,7 @@ export function hasBearer(
 ): boolean {
   const presented = bearerToken(header);
   if (!expected || !presented) return false;
-  const a = Buffer.from(presented);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return sameSecret(presented, expected);
 }
 
 /** The error response, with `Retry-After` on a 429 that says when. */

@@ -1,4 +1,5 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { sameSecret } from '../domain/sameSecret.js';
 import { rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -150,7 +151,7 @@ export class ModelProxy {
     const session = this.sessions.get(key);
     if (!session) return undefined;
     // A socket belongs to one sandbox: another session's key is not accepted there.
-    if (boundTo && !sameKey(boundTo.key, key)) return undefined;
+    if (boundTo && !sameSecret(boundTo.key, key)) return undefined;
     return session;
   }
 
@@ -304,12 +305,6 @@ function upstreamHeaders(req: IncomingMessage, session: ProxySession): Record<st
   if (session.upstream.apiKey) headers['x-api-key'] = session.upstream.apiKey;
   if (session.upstream.authToken) headers['authorization'] = `Bearer ${session.upstream.authToken}`;
   return headers;
-}
-
-function sameKey(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameSecret } from '../domain/sameSecret.js';
 
 /** `sha256=<hex>` of HMAC-SHA256 over `<timestamp>.<body>`: the timestamp is signed to stop replays. */
 export function signWebhook(secret: string, timestamp: number, body: string): string {
@@ -15,7 +16,5 @@ export function verifyWebhook(
 ): boolean {
   const now = options.now ?? Date.now();
   if (Math.abs(now - timestamp) > (options.toleranceMs ?? 5 * 60_000)) return false;
-  const expected = Buffer.from(signWebhook(secret, timestamp, body));
-  const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return sameSecret(signWebhook(secret, timestamp, body), signature);
 }
