@@ -73,7 +73,7 @@ export class Session {
     this.warn = options.onWarning ?? defaultWarn;
     this.control = new ControlRouter(
       (message) => this.write(message),
-      options.controlTimeoutMs ?? DEFAULT_CONTROL_TIMEOUT_MS,
+      this.controlTimeoutMs,
       (subtype, error) => this.reportCallbackError(subtype, error),
     );
     this.hooks = new HookRegistry(options.hooks);
