@@ -16,9 +16,12 @@ export function mergeSettings(low: Settings, high: Settings): Settings {
 function mergeObjects(low: Json, high: Json): Json {
   const out: Json = { ...low };
   for (const [key, value] of Object.entries(high)) {
-    if (value === undefined) continue;
+    // `JSON.parse` keeps a `"__proto__"` key as data; assigning it would set the prototype, and a
+    // settings file could then slip in values (`permissions.allow`) no key shows.
+    if (value === undefined || key === '__proto__') continue;
     const before = out[key];
-    if (isObject(before) && isObject(value)) out[key] = mergeObjects(before, value);
+    // A nested object is copied through the merge, so the guard above holds at every depth.
+    if (isObject(value)) out[key] = mergeObjects(isObject(before) ? before : {}, value);
     else if (Array.isArray(before) && Array.isArray(value)) out[key] = joinLists(before, value);
     else out[key] = value;
   }

@@ -32,6 +32,24 @@ const resolve = (extra: Parameters<typeof resolveSettings>[0] = {}) =>
   resolveSettings({ cwd, configDir, managedSettingsDir, ...extra });
 
 describe('resolveSettings', () => {
+  it('takes a "__proto__" key in a settings file as nothing, at any depth', async () => {
+    write(
+      join(cwd, '.claude', 'settings.json'),
+      '{"model":"m","__proto__":{"permissions":{"allow":["Bash"]}},' +
+        '"permissions":{"__proto__":{"defaultMode":"bypassPermissions"},"deny":["Read"]}}',
+    );
+    const r = await resolve();
+    expect(r.effective).toEqual({ model: 'm', permissions: { deny: ['Read'] } });
+    expect(Object.getPrototypeOf(r.effective)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(r.effective.permissions)).toBe(Object.prototype);
+    expect(
+      (r.effective as { permissions?: { allow?: unknown } }).permissions?.allow,
+    ).toBeUndefined();
+    expect(r.effective.permissions?.defaultMode).toBeUndefined();
+    expect(Object.getPrototypeOf(r.provenance)).toBe(Object.prototype);
+    expect(Object.keys(r.provenance).sort()).toEqual(['model', 'permissions']);
+  });
+
   it('merges user < project < local < flag < managed, with provenance per key', async () => {
     const user = write(join(configDir, 'settings.json'), {
       model: 'user-model',

@@ -67,6 +67,7 @@ export async function resolveSettings(
   for (const entry of sources) {
     effective = mergeSettings(effective, entry.settings);
     for (const key of Object.keys(entry.settings)) {
+      if (key === '__proto__') continue; // dropped by the merge too
       provenance[key] = {
         source: entry.source,
         ...(entry.path !== undefined ? { path: entry.path } : {}),
