@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -149,13 +149,26 @@ describe('subprocess transport (fake CLI)', () => {
     expect((error as Error).message).toContain('does not exist');
   });
 
-  it('turns a spawn failure Node throws (not emits) into CLIConnectionError', async () => {
-    // Node rejects an env value with a NUL byte inside spawn() itself, before any process exists.
-    const error = await collect(
-      query({ prompt: 'x', options: options('echo', { env: { BROKEN: 'a\0b' } }) }),
-    ).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CLIConnectionError);
-    expect((error as Error).message).toMatch(/^Could not start the Claude Code CLI .*null bytes/);
+  it('turns a spawn failure Node throws (not emits) into CLIConnectionError, leaving no config files', async () => {
+    // Config files go to a temp directory of their own; this test's TMPDIR shows what is left.
+    const tmp = mkdtempSync(join(tmpdir(), 'agentsdk-spawn-throw-'));
+    const savedTmp = process.env['TMPDIR'];
+    process.env['TMPDIR'] = tmp;
+    try {
+      // Node rejects an env value with a NUL byte inside spawn() itself, before any process
+      // exists; the MCP config was already written for it.
+      const mcpServers = { ext: { type: 'stdio' as const, command: 'ext-server' } };
+      const error = await collect(
+        query({ prompt: 'x', options: options('echo', { env: { BROKEN: 'a\0b' }, mcpServers }) }),
+      ).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CLIConnectionError);
+      expect((error as Error).message).toMatch(/^Could not start the Claude Code CLI .*null bytes/);
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      if (savedTmp === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = savedTmp;
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('holds a multi-turn conversation on one process with ClaudeSDKClient', async () => {

@@ -75,7 +75,14 @@ export class SubprocessTransport implements Transport {
       );
     }
     const stderr = new StderrBuffer(options.onStderr);
-    const child = options.spawn ? this.spawnCustom(options.spawn) : this.spawnLocal();
+    let child: Child;
+    try {
+      child = options.spawn ? this.spawnCustom(options.spawn) : this.spawnLocal();
+    } catch (error) {
+      // No process, so no exit to remove the config files written above: remove them here.
+      options.files?.remove();
+      throw error;
+    }
     this.child = child;
 
     const decoder = new LineDecoder({
@@ -210,13 +217,7 @@ export class SubprocessTransport implements Transport {
       else child.once('error', onError);
     });
     await spawned;
-    if (spawnError) {
-      throw new CLIConnectionError(
-        `Could not start the Claude Code CLI (${options.command}): ${spawnError.message}. ` +
-          'Check that the file exists and is executable, or pass `cliPath`.',
-        { cause: spawnError },
-      );
-    }
+    if (spawnError) throw couldNotStart(options.command, spawnError);
   }
 
   private spawnLocal(): Child {
@@ -234,11 +235,7 @@ export class SubprocessTransport implements Transport {
       });
     } catch (error) {
       // Node throws some spawn failures (EINVAL, EPERM, a bad argument) instead of emitting them.
-      throw new CLIConnectionError(
-        `Could not start the Claude Code CLI (${options.command}): ${error instanceof Error ? error.message : String(error)}. ` +
-          'Check that the file exists and is executable, or pass `cliPath`.',
-        { cause: error },
-      );
+      throw couldNotStart(options.command, error);
     }
   }
 
@@ -356,6 +353,14 @@ function checkCwd(cwd: string): void {
       `The working directory "${cwd}" does not exist or is not a directory. Create it or fix the \`cwd\` option.`,
     );
   }
+}
+
+function couldNotStart(command: string, error: unknown): CLIConnectionError {
+  return new CLIConnectionError(
+    `Could not start the Claude Code CLI (${command}): ${error instanceof Error ? error.message : String(error)}. ` +
+      'Check that the file exists and is executable, or pass `cliPath`.',
+    { cause: error },
+  );
 }
 
 async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
