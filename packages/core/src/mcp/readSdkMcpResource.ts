@@ -73,7 +73,5 @@ export async function readSdkMcpResource(
   } finally {
     if (timer) clearTimeout(timer);
     outer?.removeEventListener('abort', onAbort);
-    // Let a server still working on it know nobody waits any more.
-    if (!controller.signal.aborted) controller.abort(new AbortError('readMcpResource finished.'));
   }
 }
