@@ -449,6 +449,20 @@ describe('server definition', () => {
     );
   });
 
+  test('serves a tool made by another copy of the package (a duplicated install)', async () => {
+    // What another copy's tool() returns: the same shape and marker, its runner not known here.
+    const foreign = Object.freeze(
+      Object.defineProperty({ ...add }, Symbol.for('agentsdk.tools.definition'), { value: true }),
+    );
+    const calc = createSdkMcpServer({ name: 'calc', tools: [foreign] });
+    await calc.instance.handleMessage(CLI_INITIALIZE, live());
+    expect(await callTool(calc.instance, 7, 'add', { a: 2, b: 3 })).toEqual({
+      jsonrpc: '2.0',
+      id: 7,
+      result: { content: [{ type: 'text', text: '5' }] },
+    });
+  });
+
   test('config shape and typed tool names', () => {
     const div = tool('divide', 'd', { a: z.number() }, () => 'x');
     const calc = createSdkMcpServer({ name: 'calc', tools: [add, div] });

@@ -39,7 +39,12 @@ export function createFastToolCall(
       );
     }
     const definition = registry.tools.get(name);
-    const run = definition && runnerOf(definition);
+    // A definition from another copy of this package (a duplicated install) has its runner in
+    // that copy's registry: its own call() runs it.
+    const run =
+      definition &&
+      (runnerOf(definition) ??
+        ((args: unknown, options: ToolCallOptions) => definition.call(args, options)));
     if (!run) {
       const error = unknownTool(registry, name);
       return Promise.resolve(rpcError(id, error.code, error.message));
