@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ChannelSigner } from '../src/cluster/ChannelSigner.js';
 import { EventFanout } from '../src/cluster/EventFanout.js';
 import { NodeBus, type BusRequest } from '../src/cluster/NodeBus.js';
+import { NodeHeartbeat } from '../src/cluster/NodeHeartbeat.js';
 import { SessionLeases } from '../src/cluster/SessionLeases.js';
 import type { StoredEvent } from '../src/domain/records.js';
 import { Subscriber } from '../src/cluster/Subscriber.js';
@@ -168,6 +169,27 @@ describe.skipIf(!redisUrl)('Redis primitives of cluster mode', () => {
       await busA.close();
       await busB.close();
       for (const subscriber of subscribers) await subscriber.close();
+    }
+  });
+
+  it("a node run is dead when its heartbeat key is gone, unless Redis lost this run's key too", async () => {
+    const a = new NodeHeartbeat(redis, prefix, 'A', 60_000);
+    const b = new NodeHeartbeat(redis, prefix, 'B', 60_000);
+    await a.start();
+    await b.start();
+    try {
+      expect(await a.dead([a.incarnation, b.incarnation])).toEqual([]);
+      await b.stop();
+      // Its own incarnation is never on the list, whatever Redis says.
+      expect(await a.dead([a.incarnation, b.incarnation])).toEqual([b.incarnation]);
+      // Redis restarted empty (or was flushed): every key is gone, A's own too; nothing is dead.
+      await redis.del(`${prefix}alive:${a.incarnation}`);
+      expect(await a.dead([b.incarnation])).toEqual([]);
+      await redis.set(`${prefix}alive:${a.incarnation}`, '1', 'PX', 60_000); // A beats again
+      expect(await a.dead([b.incarnation])).toEqual([b.incarnation]);
+    } finally {
+      await a.stop();
+      await b.stop();
     }
   });
 });

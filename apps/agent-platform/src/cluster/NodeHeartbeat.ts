@@ -36,11 +36,19 @@ export class NodeHeartbeat {
     await this.redis.set(this.key(this.incarnation), String(Date.now()), 'PX', this.ttlMs);
   }
 
-  /** The incarnations among `incarnations` whose heartbeat lapsed (crashed, or stopped). */
+  /**
+   * The incarnations among `incarnations` whose heartbeat lapsed (crashed, or stopped). None while
+   * this run's own key is missing too: then Redis lost its keys (restarted without persistence,
+   * flushed), and every node's absence says nothing until they beat again.
+   */
   async dead(incarnations: readonly string[]): Promise<string[]> {
-    if (incarnations.length === 0) return [];
-    const answers = await Promise.all(incarnations.map((i) => this.redis.exists(this.key(i))));
-    return incarnations.filter((_, k) => answers[k] === 0);
+    const others = incarnations.filter((i) => i !== this.incarnation);
+    if (others.length === 0) return [];
+    const answers = await Promise.all(
+      [this.incarnation, ...others].map((i) => this.redis.exists(this.key(i))),
+    );
+    if (answers[0] === 0) return [];
+    return others.filter((_, k) => answers[k + 1] === 0);
   }
 
   /** Stops beating and drops the key (a clean stop has released what it held). */
