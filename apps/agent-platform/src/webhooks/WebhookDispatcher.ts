@@ -75,7 +75,8 @@ export class WebhookDispatcher {
   /** Starts looking for queued deliveries nobody attempts (another server's, a previous run's). */
   start(): void {
     if (!this.config || this.poller) return;
-    this.poller = setInterval(() => void this.poll(), this.config.pollMs ?? 1000);
+    // Tracked, so drain() also waits for a claim in flight (its deliveries would start after).
+    this.poller = setInterval(() => this.track(this.poll()), this.config.pollMs ?? 1000);
     this.poller.unref();
   }
 
