@@ -115,7 +115,8 @@ export class NodeBus {
     }
     if (this.seen.has(envelope.id))
       throw new Error(`request ${envelope.id} was already run (replayed)`);
-    this.seen.set(envelope.id, now + 2 * MAX_REQUEST_AGE_MS);
+    // Kept past the last moment it would still pass the age check (`at` up to the limit ahead).
+    this.seen.set(envelope.id, now + 2 * MAX_REQUEST_AGE_MS + 1000);
   }
 
   private publish(nodeId: string, envelope: Envelope): Promise<number> {
