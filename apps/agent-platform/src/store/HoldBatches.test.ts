@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HoldBatches, type HoldOutcome } from './HoldBatches.js';
+import { HoldBatches, MAX_BATCH_HOLDS, type HoldOutcome } from './HoldBatches.js';
 import type { BudgetHold } from './Repository.js';
 
 const hold = (id: string, tenantId = 'acme'): BudgetHold => ({
@@ -35,5 +35,19 @@ describe('HoldBatches', () => {
     await other;
     // Another tenant does not wait for acme's batch.
     expect(batches).toEqual([['a'], ['x'], ['b', 'bad', 'c']]);
+  });
+
+  it(`takes at most ${MAX_BATCH_HOLDS} holds a batch, the rest in the next ones, in order`, async () => {
+    const sizes: number[] = [];
+    const seen: string[] = [];
+    const batcher = new HoldBatches(async (holds) => {
+      sizes.push(holds.length);
+      seen.push(...holds.map((h) => h.id));
+      return holds.map((): HoldOutcome => ({ spent: { userUsd: 0, tenantUsd: 0 } }));
+    });
+    const ids = Array.from({ length: 2 * MAX_BATCH_HOLDS + 2 }, (_, i) => `h${i}`);
+    await Promise.all(ids.map((id) => batcher.hold(hold(id))));
+    expect(sizes).toEqual([1, MAX_BATCH_HOLDS, MAX_BATCH_HOLDS, 1]);
+    expect(seen).toEqual(ids);
   });
 });

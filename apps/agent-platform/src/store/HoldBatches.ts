@@ -6,6 +6,9 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
+/** The most holds one batch takes; the rest go in the next. */
+export const MAX_BATCH_HOLDS = 1000;
+
 /** What one batch answers per hold, in order: the spend it saw, or why it failed. */
 export type HoldOutcome = { spent: SpentUsd } | { error: unknown };
 
@@ -37,9 +40,11 @@ export class HoldBatches {
     this.running.add(key);
     try {
       for (;;) {
-        const batch = this.waiting.get(key);
-        if (!batch) return;
-        this.waiting.delete(key);
+        const queue = this.waiting.get(key);
+        if (!queue) return;
+        // A bounded batch: one INSERT takes 6 parameters a hold, and PostgreSQL allows 65,535.
+        const batch = queue.splice(0, MAX_BATCH_HOLDS);
+        if (queue.length === 0) this.waiting.delete(key);
         try {
           const outcomes = await this.run(batch.map((w) => w.hold));
           batch.forEach((w, i) => {
