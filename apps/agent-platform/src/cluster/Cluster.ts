@@ -58,7 +58,17 @@ export class Cluster {
       throw new Error(`Redis at REDIS_URL is unreachable: ${String(error)}`, { cause: error });
     }
     const cluster = new Cluster(options, redis, new Subscriber(sub));
-    await cluster.heartbeat.start();
+    try {
+      await cluster.heartbeat.start();
+    } catch (error) {
+      // Nothing is held yet: stop the renewal timer and drop both connections.
+      cluster.leases.stop();
+      redis.disconnect();
+      sub.disconnect();
+      throw new Error(`Redis at REDIS_URL refused the heartbeat: ${String(error)}`, {
+        cause: error,
+      });
+    }
     return cluster;
   }
 
